@@ -1,0 +1,14 @@
+"""The plugin's settings in mkdocs.yml, under `plugins: - pressroom:`."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class PressroomConfig(Config):
+    releases_dir = c.Type(str, default="press_releases")
+    """Folder of release files, relative to mkdocs.yml."""
+
+    latest = c.Type(int, default=5)
+    """How many releases the home page shows."""

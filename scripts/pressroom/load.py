@@ -1,0 +1,196 @@
+"""Loading the newsroom from disk, collecting every problem before giving up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pressroom.content import Campaign, Newsroom, Partner, Release
+from pressroom.errors import ContentError, ContentErrors
+from pressroom.messages import explain
+from pressroom.model import (
+    RELEASE_FILE_NAME,
+    SLUG_PATTERN,
+    CampaignFront,
+    PartnerFront,
+    ReleaseFront,
+)
+from pressroom.source import SourceDocument, read_source
+
+Front = TypeVar("Front", bound=BaseModel)
+Page = TypeVar("Page", Partner, Campaign)
+
+# Slugs that would collide with pages Pressroom generates under /press/<year>/.
+RESERVED_SLUGS = frozenset({"index"})
+_ID_HINT = "use lowercase letters, digits and hyphens"
+
+
+def load_newsroom(root: Path, releases_dir: Path, docs_dir: Path) -> Newsroom:
+    """Read and cross-check all content, or raise ContentErrors listing every problem."""
+    loader = _Loader(root)
+    partners = loader.pages(docs_dir / "partners", PartnerFront, Partner)
+    campaigns = loader.pages(docs_dir / "campaigns", CampaignFront, Campaign)
+    releases = loader.releases(releases_dir)
+    loader.check_references(releases, partners, campaigns)
+    if loader.errors:
+        raise ContentErrors(loader.errors)
+    return Newsroom(
+        releases=tuple(releases),
+        partners={partner.id: partner for partner in partners},
+        campaigns={campaign.id: campaign for campaign in campaigns},
+    )
+
+
+class _Loader:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[ContentError] = []
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path, model: type[Front]) -> tuple[SourceDocument, Front] | None:
+        document = read_source(path, self.display(path))
+        if isinstance(document, ContentError):
+            self.errors.append(document)
+            return None
+        try:
+            return document, model.model_validate(document.metadata)
+        except ValidationError as invalid:
+            for error in invalid.errors():
+                message, hint = explain(error, model)
+                self.errors.append(document.error(error["loc"], message, hint))
+            return None
+
+    def pages(
+        self, folder: Path, model: type[Front], make: Callable[[str, Front, SourceDocument], Page]
+    ) -> list[Page]:
+        """Partner or campaign pages: one Markdown file per id, index.md excepted."""
+        made = []
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            if path.name == "index.md":
+                continue
+            if not re.match(SLUG_PATTERN, path.stem):
+                self.errors.append(ContentError(
+                    self.display(path), 1, "file name", f"{path.stem!r} is not a valid id",
+                    f"rename the file: {_ID_HINT}",
+                ))
+                continue
+            read = self.read(path, model)
+            if read:
+                document, front = read
+                made.append(make(path.stem, front, document))
+        return made
+
+    def releases(self, folder: Path) -> list[Release]:
+        if not folder.is_dir():
+            self.errors.append(ContentError(
+                self.display(folder), 1, "releases_dir", "folder not found",
+                "create it, or set `releases_dir` under the pressroom plugin in mkdocs.yml",
+            ))
+            return []
+        releases = []
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            if any(part.startswith(".") for part in path.relative_to(folder).parts):
+                continue  # editor swap files, .gitkeep and the like
+            release = self.release(path)
+            if release is not None:
+                releases.append(release)
+        self.check_unique(releases)
+        return releases
+
+    def release(self, path: Path) -> Release | None:
+        shown = self.display(path)
+        name = RELEASE_FILE_NAME.match(path.name)
+        if name is None:
+            self.errors.append(ContentError(
+                shown, 1, "file name", "is not named like a release",
+                "name it YYYY-MM-DD-slug.md, for example 2020-10-20-clearview-foia.md",
+            ))
+            return None
+        read = self.read(path, ReleaseFront)
+        if read is None:
+            return None
+        document, front = read
+        slug = front.slug or name["slug"]
+        if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
+            self.errors.append(ContentError(
+                shown, document.line_of(("slug",)), "slug" if front.slug else "file name",
+                f"{slug!r} cannot be part of a web address", f"{_ID_HINT}, and not `index`",
+            ))
+            return None
+        self.check_file_date(document, name["date"], front.date)
+        return Release(front, slug, document)
+
+    def check_file_date(self, document: SourceDocument, named: str, dated: dt.date) -> None:
+        try:
+            file_date = dt.date.fromisoformat(named)
+        except ValueError:
+            self.errors.append(ContentError(
+                document.display_path, 1, "file name", f"{named} is not a real calendar date",
+                "start the file name with the release's date, YYYY-MM-DD",
+            ))
+            return
+        if file_date != dated:
+            self.errors.append(document.error(
+                ("date",), f"is {dated}, but the file name says {file_date}",
+                "make the file name start with the same date as `date`",
+            ))
+
+    def check_unique(self, releases: list[Release]) -> None:
+        by_address: dict[str, list[Release]] = defaultdict(list)
+        for release in releases:
+            by_address[release.url].append(release)
+        for url, same in by_address.items():
+            for release in same if len(same) > 1 else []:
+                others = ", ".join(other.source for other in same if other is not release)
+                self.errors.append(release.document.error(
+                    ("slug",), f"/{url} is also the address of {others}",
+                    "give one of them a different slug (in the file name or with `slug:`)",
+                ))
+
+    def check_references(
+        self, releases: list[Release], partners: list[Partner], campaigns: list[Campaign]
+    ) -> None:
+        partner_ids = {partner.id for partner in partners}
+        campaign_ids = {campaign.id for campaign in campaigns}
+        partner_hint = _known("partner", partner_ids, "docs/partners/")
+        campaign_hint = _known("campaign", campaign_ids, "docs/campaigns/")
+        for release in releases:
+            document, front = release.document, release.front
+            for index, partner in enumerate(front.partners):
+                if partner not in partner_ids:
+                    self.errors.append(document.error(
+                        ("partners", index), f"unknown partner {partner!r}", partner_hint
+                    ))
+            for index, contact in enumerate(front.contacts):
+                if contact.org and contact.org not in partner_ids:
+                    self.errors.append(document.error(
+                        ("contacts", index, "org"), f"unknown partner {contact.org!r}",
+                        partner_hint,
+                    ))
+            if front.campaign and front.campaign not in campaign_ids:
+                self.errors.append(document.error(
+                    ("campaign",), f"unknown campaign {front.campaign!r}", campaign_hint
+                ))
+        for campaign in campaigns:
+            for index, partner in enumerate(campaign.front.partners):
+                if partner not in partner_ids:
+                    self.errors.append(campaign.document.error(
+                        ("partners", index), f"unknown partner {partner!r}", partner_hint
+                    ))
+
+
+def _known(kind: str, ids: set[str], folder: str) -> str:
+    if not ids:
+        return f"add a {kind} page in {folder} first"
+    return f"known {kind}s: {', '.join(sorted(ids))}; or add a page in {folder}"

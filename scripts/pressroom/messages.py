@@ -1,0 +1,85 @@
+"""Pydantic's validation errors, said the way a communications staffer can act on."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+_EXAMPLE_DATE = "2020-10-20"
+_EXAMPLE_EMBARGO = "2026-12-01T09:00:00-05:00"
+_ID_HINT = "use lowercase letters, digits and hyphens, like `just-futures-law`"
+
+_MISSING_HINTS = {
+    "title": "add `title: Your headline`",
+    "date": f"add `date: {_EXAMPLE_DATE}` (year-month-day)",
+    "partners": "add `partners: [partner-id]`, with ids of the pages in docs/partners/",
+    "name": "add `name: ...`",
+    "website": "add `website: https://...`",
+}
+
+
+def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
+    """Return (message, hint) for one validation error."""
+    kind = error["type"]
+    value = error.get("input")
+    field = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
+    if kind == "missing":
+        return "is required", _MISSING_HINTS.get(field, f"add `{field}: ...`")
+    if kind == "extra_forbidden":
+        return "is not a field Pressroom knows", _unknown_field_hint(field, model)
+    if field == "embargo":
+        return _embargo_message(kind, value)
+    if kind.startswith("date") or field == "date":
+        return (
+            f"{value!r} is not a real calendar date",
+            f"write it as YYYY-MM-DD, for example {_EXAMPLE_DATE}",
+        )
+    if kind == "string_pattern_mismatch":
+        if field == "email":
+            return f"{value!r} is not a valid email address", "write it like name@example.org"
+        return f"{value!r} is not a valid {field or 'id'}", _ID_HINT
+    if kind == "too_short" and field == "partners":
+        return "needs at least one partner", _MISSING_HINTS["partners"]
+    if kind == "string_too_short":
+        return "is empty", "write some text or remove the line"
+    if kind == "string_too_long":
+        return f"{value!r} is too long", "keep it short (40 characters at most)"
+    if kind.startswith("url"):
+        return f"{value!r} is not a web address", "write the full address, starting with https://"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not allowed", f"use one of {expected}"
+    if kind == "bool_parsing" or kind == "bool_type":
+        return f"{value!r} is not true or false", "write `true` or `false`"
+    if kind == "list_type":
+        return "must be a list", f"write it like `{field}: [first, second]`"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return "must be a set of `key: value` fields", "indent each field under it"
+    if kind == "string_type":
+        return f"{value!r} is not text", "put the value in quotes"
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"])), ""
+    return error["msg"], ""
+
+
+def _embargo_message(kind: str, value: Any) -> tuple[str, str]:
+    if kind == "timezone_aware":
+        return (
+            f"{value!r} has no UTC offset, so the moment it lifts is ambiguous",
+            f"add the offset, for example {_EXAMPLE_EMBARGO}",
+        )
+    return (
+        f"{value!r} is not a date and time",
+        f"write it with its UTC offset, for example {_EXAMPLE_EMBARGO}",
+    )
+
+
+def _unknown_field_hint(field: str, model: type[BaseModel]) -> str:
+    known = list(model.model_fields)
+    close = difflib.get_close_matches(field, known, n=1)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return "known fields: " + ", ".join(known)

@@ -1,0 +1,118 @@
+"""Reading one Markdown file into its front matter, body and the line of every key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from pressroom.errors import ContentError
+
+FieldPath = tuple[str | int, ...]
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so the model (not PyYAML) judges them.
+
+    PyYAML raises a bare ValueError on `2020-02-30` and silently drops the offset
+    question for date-times; the model gives a message that names the field instead.
+    """
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_HANDLER = YAMLHandler()
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A Markdown file split into front matter and body, remembering where each key sits."""
+
+    path: Path
+    display_path: str
+    metadata: dict[str, Any]
+    body: str
+    key_lines: dict[FieldPath, int] = field(default_factory=dict)
+
+    def line_of(self, location: FieldPath) -> int:
+        """The file line of the most specific known key on `location`, else the opening `---`."""
+        for end in range(len(location), 0, -1):
+            line = self.key_lines.get(tuple(location[:end]))
+            if line is not None:
+                return line
+        return 1
+
+    def error(self, location: FieldPath, message: str, hint: str = "") -> ContentError:
+        return ContentError(
+            self.display_path, self.line_of(location), field_name(location), message, hint
+        )
+
+
+def field_name(location: FieldPath) -> str:
+    """`('contacts', 1, 'email')` -> `contacts[1].email`, the way staff see it in YAML."""
+    name = ""
+    for part in location:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or "front matter"
+
+
+def read_source(path: Path, display_path: str) -> SourceDocument | ContentError:
+    """Read a file with YAML front matter, or say precisely why it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return ContentError(display_path, 1, "file", "is not UTF-8 text", "save it as UTF-8")
+    if not _HANDLER.detect(text):
+        return SourceDocument(path, display_path, {}, text)
+    front, body = _HANDLER.split(text)
+    try:
+        metadata = _HANDLER.load(front, Loader=_TextDatesLoader)
+        lines = _key_lines(front)
+    except yaml.YAMLError as problem:
+        return _yaml_error(display_path, problem)
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        return ContentError(
+            display_path, 2, "front matter", "is not a list of `key: value` lines",
+            "write each field on its own line, like `title: Our headline`",
+        )
+    return SourceDocument(path, display_path, metadata, body, lines)
+
+
+def _yaml_error(display_path: str, problem: yaml.YAMLError) -> ContentError:
+    mark = getattr(problem, "problem_mark", None)
+    # +2: the YAML starts on the line after the opening `---`.
+    line = mark.line + 2 if mark is not None else 1
+    reason = getattr(problem, "problem", None) or "cannot be read"
+    return ContentError(
+        display_path, line, "front matter", f"invalid YAML: {reason}",
+        "check the indentation, and put text containing ': ' or '#' in quotes",
+    )
+
+
+def _key_lines(front: str) -> dict[FieldPath, int]:
+    root = yaml.compose(front, Loader=_TextDatesLoader)
+    lines: dict[FieldPath, int] = {}
+    if root is not None:
+        _walk(root, (), lines)
+    return lines
+
+
+def _walk(node: yaml.Node, location: FieldPath, lines: dict[FieldPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            child = (*location, str(key_node.value))
+            lines[child] = key_node.start_mark.line + 2
+            _walk(value_node, child, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            child = (*location, index)
+            lines[child] = item.start_mark.line + 2
+            _walk(item, child, lines)
