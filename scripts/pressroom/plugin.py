@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +134,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         except ContentErrors as problems:
             raise PluginError(problems.report()) from None
 
-    def _clock(self):  # noqa: ANN202
+    def _clock(self) -> datetime.datetime:
         try:
             return build_clock()
         except ContentErrors as problems:

@@ -1,0 +1,92 @@
+"""Shared helpers: copy a fixture site into a temporary folder and build it for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass
+class Build:
+    site_dir: Path
+    out: Path
+    result: subprocess.CompletedProcess[str]
+
+    @property
+    def ok(self) -> bool:
+        return self.result.returncode == 0
+
+    @property
+    def log(self) -> str:
+        return self.result.stdout + self.result.stderr
+
+    def page(self, url: str) -> lxml_html.HtmlElement:
+        """The built page at a site URL such as `press/2020/slug/`."""
+        path = self.out / url.strip("/")
+        if path.suffix != ".html":
+            path = path / "index.html"
+        return lxml_html.fromstring(path.read_bytes())
+
+    def text(self, relative: str) -> str:
+        return (self.out / relative).read_text(encoding="utf-8")
+
+
+def copy_site(source: Path, destination: Path) -> Path:
+    """A fixture site in a temporary folder, using this repository's overrides."""
+    shutil.copytree(source, destination)
+    config = destination / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("custom_dir: ../../../overrides", f"custom_dir: {REPO / 'overrides'}")
+    config.write_text(text, encoding="utf-8")
+    return destination
+
+
+def run_build(site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
+    out = site_dir / "_site"
+    # The build's clock is the real one unless a test sets PRESSROOM_NOW itself.
+    environment = {key: value for key, value in os.environ.items() if key != "PRESSROOM_NOW"}
+    environment.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    result = subprocess.run(
+        [*MKDOCS, "build", "--clean", "--site-dir", str(out), *extra],
+        cwd=site_dir, env=environment, capture_output=True, text=True, timeout=300,
+    )
+    return Build(site_dir, out, result)
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Path:
+    """A fresh, writable copy of tests/fixtures/site for tests that change content."""
+    return copy_site(FIXTURES / "site", tmp_path / "site")
+
+
+@pytest.fixture(scope="session")
+def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The fixture newsroom, built once with --strict for read-only assertions."""
+    site = copy_site(FIXTURES / "site", tmp_path_factory.mktemp("fixture") / "site")
+    build = run_build(site, "--strict")
+    assert build.ok, build.log
+    return build
+
+
+@pytest.fixture(scope="session")
+def built_shipped(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The repository's own site (the seed release), built once with --strict."""
+    site = tmp_path_factory.mktemp("shipped") / "site"
+    site.mkdir()
+    for name in ("mkdocs.yml", "docs", "press_releases", "overrides"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
+    build = run_build(site, "--strict")
+    assert build.ok, build.log
+    return build
