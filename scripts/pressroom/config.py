@@ -12,3 +12,12 @@ class PressroomConfig(Config):
 
     latest = c.Type(int, default=5)
     """How many releases the home page shows."""
+
+    feed_length = c.Type(int, default=50)
+    """How many releases each feed carries, newest first."""
+
+    timezone = c.Type(str, default="UTC")
+    """Where the coalition dates its releases: the hour a release dated 20 October went out."""
+
+    default_image = c.Optional(c.Type(str))
+    """Social card image for releases without `image`, relative to docs/; Pressroom ships one."""

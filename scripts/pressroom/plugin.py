@@ -7,6 +7,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,19 +16,24 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from pressroom.body import with_dateline
+from pressroom import feeds, social
+from pressroom.body import first_paragraph_text, with_dateline
 from pressroom.config import PressroomConfig
 from pressroom.content import Newsroom
 from pressroom.errors import ContentErrors
 from pressroom.load import load_newsroom
 from pressroom.pages import GeneratedPage, listing_pages
 from pressroom.publish import build_clock
+from pressroom.syndication import SiteSettings, site_feeds
 from pressroom.views import Catalogue, Rendered
 
 log = get_plugin_logger(__name__)
 
 PACKAGE_DIR = Path(__file__).parent
-STYLESHEET = "assets/pressroom/pressroom.css"
+ASSETS = {
+    "assets/pressroom/pressroom.css": PACKAGE_DIR / "assets" / "pressroom.css",
+    "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
+}
 
 
 @dataclass(frozen=True)
@@ -51,8 +57,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # After the site's own overrides, so a coalition can restyle any Pressroom page.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
-        config.extra_css.append(STYLESHEET)
+        config.extra_css.append("assets/pressroom/pressroom.css")
         self.root = Path(config.config_file_path).parent
+        self.settings = _settings(config, self.config)
+        image = self.config.default_image or "assets/pressroom/social.png"
+        self.default_image = feeds.absolute(self.settings.site_url, image)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -75,12 +84,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         existing = {file.src_uri for file in files}
         for page in listing_pages(self.catalogue, existing):
             files.append(File.generated(config, page.src_uri, content="",
-                                        inclusion=_inclusion(page, config)))
+                                        inclusion=_inclusion(page)))
             self.roles[page.src_uri] = _Role("listing", page)
-        files.append(File.generated(
-            config, STYLESHEET, abs_src_path=str(PACKAGE_DIR / "assets" / "pressroom.css")
-        ))
+        for src_uri, path in ASSETS.items():
+            files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        role = self.roles.get(page.file.src_uri)
+        if role is not None and role.kind == "release":
+            # The sitemap's lastmod: the content's date, not the day of the build.
+            page.update_date = role.key.date.isoformat()
+        return page
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -107,19 +122,37 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_page_content(self, html_body: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         role = self.roles.get(page.file.src_uri)
-        if role is not None and role.kind == "partner":
-            self.rendered.boilerplate_html[role.key] = html_body
-        if role is None or role.kind != "release":
+        if role is None:
             return html_body
-        self.rendered.release_html[role.key.url] = html_body
-        return with_dateline(html_body, role.key.front.location)
+        if role.kind == "partner":
+            self.rendered.boilerplate_html[role.key] = html_body
+            page.meta.setdefault("description", html.escape(first_paragraph_text(html_body)))
+        if role.kind == "campaign":
+            summary = self.catalogue.newsroom.campaigns[role.key].front.summary
+            if summary:
+                page.meta.setdefault("description", html.escape(summary))
+        if role.kind != "release":
+            return html_body
+        release = role.key
+        self.rendered.release_html[release.url] = html_body
+        page.meta["description"] = html.escape(self.catalogue.summary(release))
+        return with_dateline(html_body, release.front.location)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
         role = self.roles.get(page.file.src_uri)
         if role is not None:
             context["pressroom"] = self._view(role)
+        context["pressroom_head"] = self._head(role, page, config)
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        for feed in site_feeds(self.catalogue, self.settings, self.rendered.release_html):
+            for relative, content in feeds.documents(feed, self.settings.site_url).items():
+                target = site_dir / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
@@ -160,8 +193,48 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             return catalogue.campaign_page(role.key)
         return catalogue.home(self.config.latest)
 
+    def _head(self, role: _Role | None, page: Page, config: MkDocsConfig) -> social.HeadMeta:
+        if role is not None and role.kind == "release":
+            return social.release_meta(self.catalogue, role.key, self.settings, self.default_image)
+        extra: list[tuple[str, str, str]] = []
+        if role is not None and role.kind == "partner":
+            partner = self.catalogue.newsroom.partners[role.key]
+            extra = social.feed_links(self.settings, partner.url, partner.name)
+        if role is not None and role.kind == "campaign":
+            campaign = self.catalogue.newsroom.campaigns[role.key]
+            extra = social.feed_links(self.settings, campaign.url, campaign.title)
+        # Titles and descriptions in page.meta were escaped for Material above.
+        title = html.unescape(page.title or config.site_name)
+        description = html.unescape(page.meta.get("description") or config.site_description or "")
+        return social.page_meta(
+            self.settings, title, description, page.url, self.default_image, extra
+        )
 
-def _inclusion(page: GeneratedPage, config: MkDocsConfig) -> InclusionLevel:
+
+def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
+    if not config.site_url:
+        raise PluginError(
+            "mkdocs.yml: site_url: is not set; feeds and social cards need the site's full "
+            "address (add `site_url: https://your-coalition.org/`)"
+        )
+    try:
+        ZoneInfo(plugin.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise PluginError(
+            f"mkdocs.yml: plugins.pressroom.timezone: {plugin.timezone!r} is not a time zone "
+            "(use a name like America/New_York or UTC)"
+        ) from None
+    return SiteSettings(
+        site_url=config.site_url,
+        site_name=config.site_name,
+        description=config.site_description or "",
+        language=config.theme.get("language") or "en",
+        timezone=plugin.timezone,
+        feed_length=plugin.feed_length,
+    )
+
+
+def _inclusion(page: GeneratedPage) -> InclusionLevel:
     # The archive's index pages are usually in the nav; year and topic pages never are.
     in_nav = page.src_uri.count("/") <= 1
     return InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV

@@ -71,11 +71,14 @@ def read_source(path: Path, display_path: str) -> SourceDocument | ContentError:
     if not _HANDLER.detect(text):
         return SourceDocument(path, display_path, {}, text)
     front, body = _HANDLER.split(text)
+    # The file line of the front matter's first line: python-frontmatter keeps the newline
+    # that ends the opening `---`, so YAML's line 0 is that `---` line itself.
+    first_line = text[: text.find(front)].count("\n") + 1
     try:
         metadata = _HANDLER.load(front, Loader=_TextDatesLoader)
-        lines = _key_lines(front)
+        lines = _key_lines(front, first_line)
     except yaml.YAMLError as problem:
-        return _yaml_error(display_path, problem)
+        return _yaml_error(display_path, problem, first_line)
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
@@ -86,10 +89,9 @@ def read_source(path: Path, display_path: str) -> SourceDocument | ContentError:
     return SourceDocument(path, display_path, metadata, body, lines)
 
 
-def _yaml_error(display_path: str, problem: yaml.YAMLError) -> ContentError:
+def _yaml_error(display_path: str, problem: yaml.YAMLError, first_line: int) -> ContentError:
     mark = getattr(problem, "problem_mark", None)
-    # +2: the YAML starts on the line after the opening `---`.
-    line = mark.line + 2 if mark is not None else 1
+    line = mark.line + first_line if mark is not None else 1
     reason = getattr(problem, "problem", None) or "cannot be read"
     return ContentError(
         display_path, line, "front matter", f"invalid YAML: {reason}",
@@ -97,22 +99,24 @@ def _yaml_error(display_path: str, problem: yaml.YAMLError) -> ContentError:
     )
 
 
-def _key_lines(front: str) -> dict[FieldPath, int]:
+def _key_lines(front: str, first_line: int) -> dict[FieldPath, int]:
     root = yaml.compose(front, Loader=_TextDatesLoader)
     lines: dict[FieldPath, int] = {}
     if root is not None:
-        _walk(root, (), lines)
+        _walk(root, (), lines, first_line)
     return lines
 
 
-def _walk(node: yaml.Node, location: FieldPath, lines: dict[FieldPath, int]) -> None:
+def _walk(
+    node: yaml.Node, location: FieldPath, lines: dict[FieldPath, int], first_line: int
+) -> None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             child = (*location, str(key_node.value))
-            lines[child] = key_node.start_mark.line + 2
-            _walk(value_node, child, lines)
+            lines[child] = key_node.start_mark.line + first_line
+            _walk(value_node, child, lines, first_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = (*location, index)
-            lines[child] = item.start_mark.line + 2
-            _walk(item, child, lines)
+            lines[child] = item.start_mark.line + first_line
+            _walk(item, child, lines, first_line)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pressroom import listing
 from pressroom.body import dateline, first_paragraph_text
 from pressroom.content import Newsroom, Release
+from pressroom.feeds import FEED_FILES
 from pressroom.publish import State, state
 
 RELEASE_LINE = "FOR IMMEDIATE RELEASE"
@@ -30,6 +31,11 @@ class Rendered:
 
     release_html: dict[str, str] = field(default_factory=dict)
     boilerplate_html: dict[str, str] = field(default_factory=dict)
+
+
+def subscribe_links(folder: str) -> list[Link]:
+    """Visible links to the feeds in a folder: RSS, Atom, JSON Feed."""
+    return [Link(label, folder + file_name) for file_name, _mime, label in FEED_FILES.values()]
 
 
 def readable_date(day: dt.date) -> str:
@@ -94,6 +100,7 @@ class ListingPage:
     title: str
     groups: list[Group]
     browse: dict[str, list[Link]]
+    feeds: list[Link] = field(default_factory=list)
     empty: str = "No releases yet."
 
 
@@ -113,6 +120,7 @@ class PartnerPage:
     logo: str | None
     social: list[Link]
     releases: list[ReleaseCard]
+    feeds: list[Link]
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,7 @@ class CampaignPage:
     summary: str | None
     partners: list[Link]
     releases: list[ReleaseCard]
+    feeds: list[Link]
 
 
 @dataclass(frozen=True)
@@ -217,7 +226,7 @@ class Catalogue:
             Group(str(year), f"press/{year}/", self.cards(releases))
             for year, releases in listing.by_year(self.releases)
         ]
-        return ListingPage("Press releases", groups, self.browse())
+        return ListingPage("Press releases", groups, self.browse(), subscribe_links("press/"))
 
     def year_page(self, year: int) -> ListingPage:
         releases = [release for release in self.releases if release.year == year]
@@ -239,6 +248,7 @@ class Catalogue:
             logo=front.logo,
             social=[Link(network, str(url)) for network, url in front.social.items()],
             releases=self.cards(listing.by_partner(self.releases, partner_id)),
+            feeds=subscribe_links(self.newsroom.partners[partner_id].url),
         )
 
     def campaign_page(self, campaign_id: str) -> CampaignPage:
@@ -250,6 +260,7 @@ class Catalogue:
             summary=front.summary,
             partners=[Link(partners[p].name, partners[p].url) for p in front.partners],
             releases=self.cards(listing.by_campaign(self.releases, campaign_id)),
+            feeds=subscribe_links(self.newsroom.campaigns[campaign_id].url),
         )
 
     def partners_directory(self) -> DirectoryPage:

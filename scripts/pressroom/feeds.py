@@ -1,0 +1,119 @@
+"""RSS 2.0, Atom and JSON Feed 1.1 documents of releases (feedgen for the XML ones)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from feedgen.feed import FeedGenerator
+
+FEED_FILES = {
+    "rss": ("feed.xml", "application/rss+xml", "RSS"),
+    "atom": ("atom.xml", "application/atom+xml", "Atom"),
+    "json": ("feed.json", "application/feed+json", "JSON Feed"),
+}
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    id: str
+    url: str
+    title: str
+    summary: str
+    content_html: str
+    published: dt.datetime
+    authors: list[tuple[str, str]]  # (organisation name, its page's absolute URL)
+    categories: list[str]
+
+
+@dataclass(frozen=True)
+class Feed:
+    folder: str  # site-relative, "" or ending in "/": where feed.xml and friends live
+    title: str
+    description: str
+    home_url: str  # absolute
+    language: str
+    entries: list[FeedEntry]
+
+    def url(self, site_url: str, kind: str) -> str:
+        return absolute(site_url, self.folder + FEED_FILES[kind][0])
+
+    @property
+    def updated(self) -> dt.datetime:
+        # The newest entry, not the wall clock, so rebuilding changes nothing.
+        return max(
+            (e.published for e in self.entries), default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+        )
+
+
+def absolute(site_url: str, relative: str) -> str:
+    return site_url.rstrip("/") + "/" + relative.lstrip("/")
+
+
+def documents(feed: Feed, site_url: str) -> dict[str, bytes]:
+    """Site-relative path -> file contents, for the three formats of one feed."""
+    return {
+        feed.folder + FEED_FILES["rss"][0]: _generator(feed, site_url, "rss").rss_str(pretty=True),
+        feed.folder + FEED_FILES["atom"][0]: _generator(feed, site_url, "atom").atom_str(
+            pretty=True
+        ),
+        feed.folder + FEED_FILES["json"][0]: _json_feed(feed, site_url),
+    }
+
+
+def _generator(feed: Feed, site_url: str, kind: str) -> FeedGenerator:
+    generator = FeedGenerator()
+    if kind == "rss":
+        generator.load_extension("dc")  # RSS <author> wants an email; dc:creator takes a name
+    generator.id(feed.home_url)
+    generator.title(feed.title)
+    generator.description(feed.description)
+    generator.language(feed.language)
+    generator.link(href=feed.home_url, rel="alternate")
+    generator.link(href=feed.url(site_url, kind), rel="self")
+    generator.generator("Pressroom")
+    generator.updated(feed.updated)
+    generator.lastBuildDate(feed.updated)
+    for entry in feed.entries:
+        item = generator.add_entry(order="append")
+        item.id(entry.id)
+        item.guid(entry.id, permalink=False)
+        item.title(entry.title)
+        item.link(href=entry.url)
+        item.summary(entry.summary or entry.title)
+        item.content(entry.content_html, type="CDATA" if kind == "rss" else "html")
+        item.published(entry.published)
+        item.updated(entry.published)
+        for name, url in entry.authors:
+            item.author({"name": name, "uri": url})
+            if kind == "rss":
+                item.dc.dc_creator(name)
+        for category in entry.categories:
+            item.category(term=category)
+    return generator
+
+
+def _json_feed(feed: Feed, site_url: str) -> bytes:
+    document = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": feed.home_url,
+        "feed_url": feed.url(site_url, "json"),
+        "description": feed.description,
+        "language": feed.language,
+        "items": [
+            {
+                "id": entry.id,
+                "url": entry.url,
+                "title": entry.title,
+                "summary": entry.summary,
+                "content_html": entry.content_html,
+                "date_published": entry.published.isoformat(),
+                "authors": [{"name": name, "url": url} for name, url in entry.authors],
+                "tags": entry.categories,
+            }
+            for entry in feed.entries
+        ],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,0 +1,125 @@
+"""What a page tells feed readers, social networks and search engines in its <head>."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from pressroom.content import Release
+from pressroom.feeds import FEED_FILES, absolute
+from pressroom.syndication import SiteSettings, published_at
+from pressroom.views import Catalogue
+
+
+@dataclass(frozen=True)
+class HeadMeta:
+    """Plain-text values; the template escapes them. `json_ld` is already safe inside <script>."""
+
+    feeds: list[tuple[str, str, str]]  # (MIME type, title, absolute URL)
+    properties: list[tuple[str, str]]  # <meta property=…>: Open Graph and article:*
+    names: list[tuple[str, str]] = field(default_factory=list)  # <meta name=…>: Twitter
+    json_ld: str | None = None
+
+
+def feed_links(settings: SiteSettings, folder: str, title: str) -> list[tuple[str, str, str]]:
+    return [
+        (mime, f"{title} ({label})", absolute(settings.site_url, folder + file_name))
+        for file_name, mime, label in FEED_FILES.values()
+    ]
+
+
+def site_feed_links(settings: SiteSettings) -> list[tuple[str, str, str]]:
+    return feed_links(settings, "press/", f"{settings.site_name}: press releases")
+
+
+def locale(language: str) -> str:
+    return {"en": "en_US", "es": "es_ES", "fr": "fr_FR", "pt": "pt_BR"}.get(language, language)
+
+
+def page_meta(
+    settings: SiteSettings,
+    title: str,
+    description: str,
+    url: str,
+    image: str,
+    extra_feeds: list[tuple[str, str, str]] | None = None,
+) -> HeadMeta:
+    """Open Graph basics for any page that is not a release."""
+    return HeadMeta(
+        feeds=site_feed_links(settings) + (extra_feeds or []),
+        properties=[
+            ("og:type", "website"),
+            ("og:title", title),
+            ("og:description", description),
+            ("og:url", absolute(settings.site_url, url)),
+            ("og:image", image),
+            ("og:site_name", settings.site_name),
+            ("og:locale", locale(settings.language)),
+        ],
+        names=[("twitter:card", "summary_large_image")],
+    )
+
+
+def release_meta(
+    catalogue: Catalogue, release: Release, settings: SiteSettings, default_image: str
+) -> HeadMeta:
+    url = absolute(settings.site_url, release.url)
+    image = (
+        absolute(settings.site_url, release.front.image) if release.front.image else default_image
+    )
+    summary = catalogue.summary(release)
+    published = published_at(release, settings).isoformat()
+    partners = [catalogue.newsroom.partners[p] for p in release.front.partners]
+    properties = [
+        ("og:type", "article"),
+        ("og:title", release.title),
+        ("og:description", summary),
+        ("og:url", url),
+        ("og:image", image),
+        ("og:site_name", settings.site_name),
+        ("og:locale", locale(settings.language)),
+        ("article:published_time", published),
+        *(("article:tag", topic.label) for topic in release.topics),
+    ]
+    names = [
+        ("twitter:card", "summary_large_image"),
+        ("twitter:title", release.title),
+        ("twitter:description", summary),
+        ("twitter:image", image),
+    ]
+    organisations = [
+        {
+            "@type": "Organization",
+            "name": partner.name,
+            "url": str(partner.front.website),
+            **(
+                {"image": absolute(settings.site_url, partner.front.logo)}
+                if partner.front.logo
+                else {}
+            ),
+        }
+        for partner in partners
+    ]
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": release.title,
+        **({"alternativeHeadline": release.front.subtitle} if release.front.subtitle else {}),
+        "description": summary,
+        "datePublished": published,
+        **({"dateline": release.front.location} if release.front.location else {}),
+        "image": [image],
+        "inLanguage": settings.language,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "author": organisations,
+        "publisher": organisations[0] if len(organisations) == 1 else organisations,
+        **({"keywords": [t.label for t in release.topics]} if release.topics else {}),
+    }
+    return HeadMeta(site_feed_links(settings), properties, names, script_json(article))
+
+
+def script_json(value: object) -> str:
+    """JSON that cannot end its <script> element early, whatever the titles contain."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
