@@ -90,3 +90,70 @@ def built_shipped(tmp_path_factory: pytest.TempPathFactory) -> Build:
     build = run_build(site, "--strict")
     assert build.ok, build.log
     return build
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 5) -> tuple[int, str]:
+    """GET a page from the local server: (status, text); 0 when nothing answers yet."""
+    import urllib.error
+    import urllib.request
+
+    assert url.startswith("http://127.0.0.1:"), "tests only talk to this machine"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def wait_for(condition, timeout: float = 30, interval: float = 0.25):  # noqa: ANN001, ANN201
+    """Poll until `condition()` is truthy, bounded in time; returns its last value."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    value = condition()
+    while not value and time.monotonic() < deadline:
+        time.sleep(interval)
+        value = condition()
+    return value
+
+
+class Serving:
+    """`mkdocs serve --livereload` on a free local port, stopped when the block ends."""
+
+    def __init__(self, site_dir: Path, env: dict[str, str] | None = None) -> None:
+        self.site_dir = site_dir
+        self.port = free_port()
+        self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+        self.base = f"http://127.0.0.1:{self.port}/"
+
+    def __enter__(self) -> Serving:
+        self.process = subprocess.Popen(
+            [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+            cwd=self.site_dir, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+            text=True,
+        )
+        if not wait_for(lambda: fetch(self.base)[0] == 200, timeout=60):
+            self.__exit__()
+            raise AssertionError(f"mkdocs serve did not start:\n{self.output}")
+        return self
+
+    def get(self, path: str) -> tuple[int, str]:
+        return fetch(self.base + path.lstrip("/"))
+
+    def __exit__(self, *_: object) -> None:
+        self.process.terminate()
+        try:
+            self.output = self.process.communicate(timeout=10)[0]
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.output = self.process.communicate()[0]

@@ -133,3 +133,17 @@ def test_search_index_is_valid_json_without_held_releases(held_site: Path) -> No
     build = run_build(held_site, env={"PRESSROOM_NOW": BEFORE})
     index = json.loads(build.text("search/search_index.json"))
     assert not any(EMBARGO_MARKER in doc["text"] for doc in index["docs"])
+
+
+def test_serve_previews_drafts_and_embargoes_with_banners(held_site: Path) -> None:
+    from conftest import Serving
+
+    with Serving(held_site, env={"PRESSROOM_NOW": BEFORE}) as server:
+        status, draft = server.get("press/2026/draft-statement/")
+        assert status == 200 and "DRAFT — not published" in draft
+        status, held = server.get("press/2030/embargoed-report/")
+        assert status == 200
+        assert "EMBARGOED UNTIL January 1, 2030, 09:00 UTC-05:00" in held
+        assert "FOR IMMEDIATE RELEASE" not in held
+        _, index = server.get("press/")
+        assert "DRAFT — not published" in index and "EMBARGOED UNTIL" in index
