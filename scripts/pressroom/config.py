@@ -13,6 +13,9 @@ class PressroomConfig(Config):
     latest = c.Type(int, default=5)
     """How many releases the home page shows."""
 
+    page_size = c.Type(int, default=50)
+    """How many releases a listing page shows before it continues on the next page."""
+
     feed_length = c.Type(int, default=50)
     """How many releases each feed carries, newest first."""
 

@@ -6,8 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from pressroom import listing
 from pressroom.views import Catalogue
+
+LISTING = "pressroom/listing.html"
+DIRECTORY = "pressroom/directory.html"
 
 
 @dataclass(frozen=True)
@@ -17,27 +19,30 @@ class GeneratedPage:
     template: str
     view: Callable[[], object]  # called at render time, once every body is rendered
 
+    @property
+    def in_nav(self) -> bool:
+        """Only the top of each section may be in the nav; the archive's depths never are."""
+        return self.src_uri.count("/") <= 1
+
 
 def listing_pages(catalogue: Catalogue, existing: set[str]) -> list[GeneratedPage]:
-    """The archive's pages. Directories are only generated where the site has none of its own."""
-    pages = [
-        GeneratedPage("press/index.md", "Press releases", "pressroom/listing.html",
-                      catalogue.press_index),
-    ]
-    for year in listing.years(catalogue.releases):
-        pages.append(GeneratedPage(
-            f"press/{year}/index.md", f"Press releases from {year}", "pressroom/listing.html",
-            partial(catalogue.year_page, year),
-        ))
-    for topic in listing.topics(catalogue.releases):
-        pages.append(GeneratedPage(
-            f"{topic.url}index.md".removeprefix("/"), f"Press releases on {topic.label}",
-            "pressroom/listing.html", partial(catalogue.topic_page, topic.slug),
-        ))
+    """The archive's pages. Directories are only generated where the site has none of its own.
+
+    Page 1 of a partner's or campaign's archive is that partner's or campaign's own page.
+    """
+    pages = []
+    for archive in catalogue.archives:
+        first = 2 if archive.kind in ("partner", "campaign") else 1
+        for number in range(first, archive.page_count + 1):
+            title = archive.title if number == 1 else f"{archive.title}, page {number}"
+            pages.append(GeneratedPage(
+                archive.page_url(number) + "index.md", title, LISTING,
+                partial(catalogue.listing_page, archive, number),
+            ))
     if "partners/index.md" not in existing:
-        pages.append(GeneratedPage("partners/index.md", "Partners", "pressroom/directory.html",
+        pages.append(GeneratedPage("partners/index.md", "Partners", DIRECTORY,
                                    catalogue.partners_directory))
     if "campaigns/index.md" not in existing:
-        pages.append(GeneratedPage("campaigns/index.md", "Campaigns", "pressroom/directory.html",
+        pages.append(GeneratedPage("campaigns/index.md", "Campaigns", DIRECTORY,
                                    catalogue.campaigns_directory))
     return pages

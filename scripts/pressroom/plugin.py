@@ -21,8 +21,9 @@ from pressroom.body import first_paragraph_text, with_dateline
 from pressroom.config import PressroomConfig
 from pressroom.content import Newsroom
 from pressroom.errors import ContentErrors
+from pressroom.finder import INDEX_PATH, filter_index
 from pressroom.load import load_newsroom
-from pressroom.pages import GeneratedPage, listing_pages
+from pressroom.pages import listing_pages
 from pressroom.publish import build_clock
 from pressroom.syndication import SiteSettings, site_feeds
 from pressroom.views import Catalogue, Rendered
@@ -33,6 +34,7 @@ PACKAGE_DIR = Path(__file__).parent
 ASSETS = {
     "assets/pressroom/pressroom.css": PACKAGE_DIR / "assets" / "pressroom.css",
     "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
+    "assets/pressroom/filter.js": PACKAGE_DIR / "assets" / "filter.js",
 }
 
 
@@ -68,7 +70,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         newsroom = self._load(config)
         self.rendered = Rendered()
         self.catalogue = Catalogue(
-            newsroom, self._clock(), preview=self.preview, rendered=self.rendered
+            newsroom, self._clock(), preview=self.preview, rendered=self.rendered,
+            page_size=self.config.page_size,
         )
         self.roles = {"index.md": _Role("home")}
         for partner_id in newsroom.partners:
@@ -83,8 +86,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.roles[release.src_uri] = _Role("release", release)
         existing = {file.src_uri for file in files}
         for page in listing_pages(self.catalogue, existing):
-            files.append(File.generated(config, page.src_uri, content="",
-                                        inclusion=_inclusion(page)))
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
             self.roles[page.src_uri] = _Role("listing", page)
         for src_uri, path in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
@@ -147,12 +150,13 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        site_dir = Path(config.site_dir)
+        outputs = {INDEX_PATH: filter_index(self.catalogue)}
         for feed in site_feeds(self.catalogue, self.settings, self.rendered.release_html):
-            for relative, content in feeds.documents(feed, self.settings.site_url).items():
-                target = site_dir / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+            outputs.update(feeds.documents(feed, self.settings.site_url))
+        for relative, content in outputs.items():
+            target = Path(config.site_dir) / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
@@ -232,9 +236,3 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
         timezone=plugin.timezone,
         feed_length=plugin.feed_length,
     )
-
-
-def _inclusion(page: GeneratedPage) -> InclusionLevel:
-    # The archive's index pages are usually in the nav; year and topic pages never are.
-    in_nav = page.src_uri.count("/") <= 1
-    return InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV

@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pressroom import listing
+from pressroom.archive import Archive, Pager, pager
 from pressroom.body import dateline, first_paragraph_text
 from pressroom.content import Newsroom, Release
 from pressroom.feeds import FEED_FILES
@@ -40,6 +42,12 @@ def subscribe_links(folder: str) -> list[Link]:
 
 def readable_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +109,8 @@ class ListingPage:
     groups: list[Group]
     browse: dict[str, list[Link]]
     feeds: list[Link] = field(default_factory=list)
+    pager: Pager | None = None
+    filters: dict[str, list[Option]] = field(default_factory=dict)
     empty: str = "No releases yet."
 
 
@@ -121,6 +131,7 @@ class PartnerPage:
     social: list[Link]
     releases: list[ReleaseCard]
     feeds: list[Link]
+    pager: Pager | None
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,7 @@ class CampaignPage:
     partners: list[Link]
     releases: list[ReleaseCard]
     feeds: list[Link]
+    pager: Pager | None
 
 
 @dataclass(frozen=True)
@@ -143,9 +155,11 @@ class Catalogue:
     """The views of one build: the releases it shows, as of its clock."""
 
     def __init__(
-        self, newsroom: Newsroom, now: dt.datetime, *, preview: bool, rendered: Rendered
+        self, newsroom: Newsroom, now: dt.datetime, *, preview: bool, rendered: Rendered,
+        page_size: int = 50,
     ) -> None:
         self.newsroom = newsroom
+        self.page_size = page_size
         self.now = now
         self.preview = preview
         self.rendered = rendered
@@ -221,46 +235,92 @@ class Catalogue:
             "Topics": [Link(t.label, t.url) for t in listing.topics(self.releases)],
         }
 
-    def press_index(self) -> ListingPage:
-        groups = [
-            Group(str(year), f"press/{year}/", self.cards(releases))
-            for year, releases in listing.by_year(self.releases)
-        ]
-        return ListingPage("Press releases", groups, self.browse(), subscribe_links("press/"))
+    def filters(self) -> dict[str, list[Option]]:
+        """The choices of the in-page filter on /press/, by the same ids the URLs use."""
+        newsroom = self.newsroom
+        return {
+            "partner": [Option(p.id, p.name) for p in newsroom.partners.values()],
+            "campaign": [Option(c.id, c.title) for c in newsroom.campaigns.values()],
+            "topic": [Option(t.slug, t.label) for t in listing.topics(self.releases)],
+            "year": [Option(str(y), str(y)) for y in listing.years(self.releases)],
+        }
 
-    def year_page(self, year: int) -> ListingPage:
-        releases = [release for release in self.releases if release.year == year]
-        group = Group(str(year), None, self.cards(listing.newest_first(releases)))
-        return ListingPage(f"Press releases from {year}", [group], self.browse())
+    @cached_property
+    def archives(self) -> list[Archive]:
+        """Every paginated listing the site has."""
+        releases, newsroom = self.releases, self.newsroom
+        size = self.page_size
+        archives = [Archive("press", "", "press/", "Press releases",
+                            listing.newest_first(releases), size)]
+        for year in listing.years(releases):
+            in_year = [r for r in releases if r.year == year]
+            archives.append(Archive("year", str(year), f"press/{year}/",
+                                    f"Press releases from {year}",
+                                    listing.newest_first(in_year), size))
+        for topic in listing.topics(releases):
+            archives.append(Archive("topic", topic.slug, topic.url,
+                                    f"Press releases on {topic.label}",
+                                    listing.by_topic(releases, topic.slug), size))
+        for partner in newsroom.partners.values():
+            archives.append(Archive("partner", partner.id, partner.url,
+                                    f"Press releases from {partner.name}",
+                                    listing.by_partner(releases, partner.id), size))
+        for campaign in newsroom.campaigns.values():
+            archives.append(Archive("campaign", campaign.id, campaign.url,
+                                    f"Press releases on {campaign.title}",
+                                    listing.by_campaign(releases, campaign.id), size))
+        return archives
 
-    def topic_page(self, topic_slug: str) -> ListingPage:
-        releases = listing.by_topic(self.releases, topic_slug)
-        label = next(t.label for t in releases[0].topics if t.slug == topic_slug)
-        group = Group(label, None, self.cards(releases))
-        return ListingPage(f"Press releases on {label}", [group], self.browse())
+    def archive(self, kind: str, key: str = "") -> Archive:
+        return next(a for a in self.archives if a.kind == kind and a.key == key)
+
+    def listing_page(self, archive: Archive, number: int = 1) -> ListingPage:
+        on_page = archive.page_releases(number)
+        if archive.kind == "year":
+            groups = [Group(archive.key, None, self.cards(on_page))]
+        else:
+            groups = [
+                Group(str(year), f"press/{year}/", self.cards(in_year))
+                for year, in_year in listing.by_year(on_page)
+            ]
+        title = archive.title if number == 1 else f"{archive.title}, page {number}"
+        is_press = archive.kind == "press"
+        feeds_folder = archive.folder if archive.kind in ("press", "partner", "campaign") else ""
+        return ListingPage(
+            title=title,
+            groups=groups,
+            browse=self.browse(),
+            feeds=subscribe_links(feeds_folder) if feeds_folder else subscribe_links("press/"),
+            pager=pager(archive, number),
+            filters=self.filters() if is_press else {},
+        )
 
     def partner_page(self, partner_id: str) -> PartnerPage:
         front = self.newsroom.partners[partner_id].front
+        archive = self.archive("partner", partner_id)
         return PartnerPage(
             name=front.name,
             short_name=front.short_name,
             website=str(front.website),
             logo=front.logo,
             social=[Link(network, str(url)) for network, url in front.social.items()],
-            releases=self.cards(listing.by_partner(self.releases, partner_id)),
-            feeds=subscribe_links(self.newsroom.partners[partner_id].url),
+            releases=self.cards(archive.page_releases(1)),
+            feeds=subscribe_links(archive.folder),
+            pager=pager(archive, 1),
         )
 
     def campaign_page(self, campaign_id: str) -> CampaignPage:
         front = self.newsroom.campaigns[campaign_id].front
         partners = self.newsroom.partners
+        archive = self.archive("campaign", campaign_id)
         return CampaignPage(
             title=front.title,
             status=front.status,
             summary=front.summary,
             partners=[Link(partners[p].name, partners[p].url) for p in front.partners],
-            releases=self.cards(listing.by_campaign(self.releases, campaign_id)),
-            feeds=subscribe_links(self.newsroom.campaigns[campaign_id].url),
+            releases=self.cards(archive.page_releases(1)),
+            feeds=subscribe_links(archive.folder),
+            pager=pager(archive, 1),
         )
 
     def partners_directory(self) -> DirectoryPage:

@@ -1,0 +1,34 @@
+"""The small index that /press/'s filter fetches when a visitor first uses it."""
+
+from __future__ import annotations
+
+import json
+
+from pressroom import listing
+from pressroom.views import Catalogue, readable_date
+
+INDEX_PATH = "press/releases.json"
+
+
+def filter_index(catalogue: Catalogue) -> bytes:
+    """Every shown release with its ids only: names are looked up once, not per release."""
+    newsroom = catalogue.newsroom
+    document = {
+        "partners": {p.id: p.name for p in newsroom.partners.values()},
+        "campaigns": {c.id: c.title for c in newsroom.campaigns.values()},
+        "topics": {t.slug: t.label for t in listing.topics(catalogue.releases)},
+        "releases": [
+            {
+                "title": release.title,
+                "url": release.url,
+                "date": release.date.isoformat(),
+                "dateText": readable_date(release.date),
+                "year": str(release.year),
+                "partners": list(release.front.partners),
+                "campaign": release.front.campaign,
+                "topics": [topic.slug for topic in release.topics],
+            }
+            for release in listing.newest_first(catalogue.releases)
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
