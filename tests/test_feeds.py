@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urljoin
 
 import feedparser
 import pytest
@@ -64,9 +65,12 @@ def test_partner_and_campaign_feeds_exist_and_are_advertised(built_fixture: Buil
         feed = parse(built_fixture, folder + "feed.xml")
         assert feed.entries
         page = built_fixture.page(folder)
-        advertised = page.xpath("//link[@rel='alternate']/@href")
+        advertised = [urljoin(SITE + folder, href)
+                      for href in page.xpath("//link[@rel='alternate']/@href")]
         assert SITE + folder + "atom.xml" in advertised
         assert SITE + "press/feed.xml" in advertised
+        # Material fetches sitemap.xml beside each advertised feed: it must exist.
+        assert (built_fixture.out / folder / "sitemap.xml").is_file()
 
 
 def test_every_page_advertises_the_site_feeds(built_fixture: Build) -> None:

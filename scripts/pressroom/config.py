@@ -16,6 +16,9 @@ class PressroomConfig(Config):
     page_size = c.Type(int, default=50)
     """How many releases a listing page shows before it continues on the next page."""
 
+    search = c.Type(bool, default=True)
+    """Pagefind search at /search/; its index is fetched only when a visitor searches."""
+
     feed_length = c.Type(int, default=50)
     """How many releases each feed carries, newest first."""
 

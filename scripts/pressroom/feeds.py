@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass
 
@@ -54,6 +55,7 @@ def absolute(site_url: str, relative: str) -> str:
 def documents(feed: Feed, site_url: str) -> dict[str, bytes]:
     """Site-relative path -> file contents, for the three formats of one feed."""
     return {
+        feed.folder + "sitemap.xml": _section_sitemap(feed),
         feed.folder + FEED_FILES["rss"][0]: _generator(feed, site_url, "rss").rss_str(pretty=True),
         feed.folder + FEED_FILES["atom"][0]: _generator(feed, site_url, "atom").atom_str(
             pretty=True
@@ -117,3 +119,18 @@ def _json_feed(feed: Feed, site_url: str) -> bytes:
         ],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _section_sitemap(feed: Feed) -> bytes:
+    """A one-page sitemap beside the feeds.
+
+    Material's JavaScript fetches `sitemap.xml` from the folder of every
+    `<link rel="alternate">` on a page (for its language switcher). Without this file each
+    page view would end in a 404; with it, the fetch is a few bytes and succeeds.
+    """
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"  <url><loc>{html.escape(feed.home_url)}</loc></url>\n"
+        "</urlset>\n"
+    ).encode()

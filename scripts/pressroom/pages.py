@@ -25,7 +25,9 @@ class GeneratedPage:
         return self.src_uri.count("/") <= 1
 
 
-def listing_pages(catalogue: Catalogue, existing: set[str]) -> list[GeneratedPage]:
+def listing_pages(
+    catalogue: Catalogue, existing: set[str], *, search: bool = True
+) -> list[GeneratedPage]:
     """The archive's pages. Directories are only generated where the site has none of its own.
 
     Page 1 of a partner's or campaign's archive is that partner's or campaign's own page.
@@ -42,6 +44,9 @@ def listing_pages(catalogue: Catalogue, existing: set[str]) -> list[GeneratedPag
     if "partners/index.md" not in existing:
         pages.append(GeneratedPage("partners/index.md", "Partners", DIRECTORY,
                                    catalogue.partners_directory))
+    if search:
+        pages.append(GeneratedPage("search/index.md", "Search", "pressroom/search.html",
+                                   catalogue.search_page))
     if "campaigns/index.md" not in existing:
         pages.append(GeneratedPage("campaigns/index.md", "Campaigns", DIRECTORY,
                                    catalogue.campaigns_directory))

@@ -25,6 +25,7 @@ from pressroom.finder import INDEX_PATH, filter_index
 from pressroom.load import load_newsroom
 from pressroom.pages import listing_pages
 from pressroom.publish import build_clock
+from pressroom.search import SearchIndexError, index_site
 from pressroom.syndication import SiteSettings, site_feeds
 from pressroom.views import Catalogue, Rendered
 
@@ -35,6 +36,7 @@ ASSETS = {
     "assets/pressroom/pressroom.css": PACKAGE_DIR / "assets" / "pressroom.css",
     "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
     "assets/pressroom/filter.js": PACKAGE_DIR / "assets" / "filter.js",
+    "assets/pressroom/search.js": PACKAGE_DIR / "assets" / "search.js",
 }
 
 
@@ -85,7 +87,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             ))
             self.roles[release.src_uri] = _Role("release", release)
         existing = {file.src_uri for file in files}
-        for page in listing_pages(self.catalogue, existing):
+        for page in listing_pages(self.catalogue, existing, search=self.config.search):
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
             self.roles[page.src_uri] = _Role("listing", page)
@@ -157,6 +159,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             target = Path(config.site_dir) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        # Previews skip indexing so that saving a release reloads the page sooner.
+        if self.config.search and not self.preview:
+            try:
+                index_site(Path(config.site_dir), self.settings.language)
+            except SearchIndexError as problem:
+                raise PluginError(str(problem)) from None
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

@@ -15,7 +15,9 @@ from pressroom.views import Catalogue
 class HeadMeta:
     """Plain-text values; the template escapes them. `json_ld` is already safe inside <script>."""
 
-    feeds: list[tuple[str, str, str]]  # (MIME type, title, absolute URL)
+    # (MIME type, title, site-relative URL). Relative on purpose: Material fetches
+    # `sitemap.xml` next to every rel=alternate link, and that must stay on this site.
+    feeds: list[tuple[str, str, str]]
     properties: list[tuple[str, str]]  # <meta property=…>: Open Graph and article:*
     names: list[tuple[str, str]] = field(default_factory=list)  # <meta name=…>: Twitter
     json_ld: str | None = None
@@ -23,7 +25,7 @@ class HeadMeta:
 
 def feed_links(settings: SiteSettings, folder: str, title: str) -> list[tuple[str, str, str]]:
     return [
-        (mime, f"{title} ({label})", absolute(settings.site_url, folder + file_name))
+        (mime, f"{title} ({label})", folder + file_name)
         for file_name, mime, label in FEED_FILES.values()
     ]
 

@@ -146,6 +146,12 @@ class CampaignPage:
 
 
 @dataclass(frozen=True)
+class SearchPage:
+    title: str
+    hint: str
+
+
+@dataclass(frozen=True)
 class HomePage:
     latest: list[ReleaseCard]
     archive: Link
@@ -334,6 +340,14 @@ class Catalogue:
             (Link(c.title, c.url), c.front.summary or "")
             for c in sorted(self.newsroom.campaigns.values(), key=lambda c: c.title.casefold())
         ])
+
+    def search_page(self) -> SearchPage:
+        if self.preview:
+            hint = ("Search is built with the site: run `mkdocs build` to try it. "
+                    "Previews skip it to reload faster.")
+        else:
+            hint = "Search the text of every press release, partner and campaign."
+        return SearchPage("Search", hint)
 
     def home(self, count: int) -> HomePage:
         return HomePage(
