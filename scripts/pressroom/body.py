@@ -30,7 +30,9 @@ class _FirstParagraph(HTMLParser):
 def first_paragraph_text(body_html: str) -> str:
     """The first paragraph as plain text: the summary when staff give none."""
     parser = _FirstParagraph()
-    parser.feed(body_html)
+    end = body_html.find("</p>")
+    # Paragraphs cannot nest, so the first one ends at the first </p>: parse no further.
+    parser.feed(body_html if end < 0 else body_html[: end + 4])
     return " ".join("".join(parser.parts).split())
 
 

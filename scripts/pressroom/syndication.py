@@ -58,8 +58,15 @@ def site_feeds(catalogue: Catalogue, settings: SiteSettings, bodies: dict[str, s
     newsroom = catalogue.newsroom
     url = settings.site_url
 
+    made: dict[str, FeedEntry] = {}  # a release in several feeds is prepared once
+
+    def entry(release: Release) -> FeedEntry:
+        if release.url not in made:
+            made[release.url] = _entry(catalogue, release, settings, bodies)
+        return made[release.url]
+
     def entries(releases: list[Release]) -> list[FeedEntry]:
-        return [_entry(catalogue, r, settings, bodies) for r in releases[: settings.feed_length]]
+        return [entry(release) for release in releases[: settings.feed_length]]
 
     feeds = [
         Feed(

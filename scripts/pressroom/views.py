@@ -169,6 +169,8 @@ class Catalogue:
         self.now = now
         self.preview = preview
         self.rendered = rendered
+        self._summaries: dict[str, str] = {}
+        self._cards: dict[str, ReleaseCard] = {}
         self.releases = [
             release for release in newsroom.releases
             if preview or state(release, now) is State.PUBLISHED
@@ -186,9 +188,23 @@ class Catalogue:
     def summary(self, release: Release) -> str:
         if release.front.summary:
             return release.front.summary
-        return first_paragraph_text(self.rendered.release_html.get(release.url, ""))
+        if release.url not in self._summaries:
+            body = self.rendered.release_html.get(release.url)
+            if body is None:
+                return ""  # not rendered yet: never cache a guess
+            self._summaries[release.url] = first_paragraph_text(body)
+        return self._summaries[release.url]
 
     def card(self, release: Release) -> ReleaseCard:
+        # A release appears in many listings; build its card once.
+        if release.url in self._cards:
+            return self._cards[release.url]
+        card = self._card(release)
+        if release.front.summary or release.url in self.rendered.release_html:
+            self._cards[release.url] = card
+        return card
+
+    def _card(self, release: Release) -> ReleaseCard:
         partners = self.newsroom.partners
         return ReleaseCard(
             title=release.title,
