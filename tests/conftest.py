@@ -6,8 +6,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from lxml import html as lxml_html
@@ -15,6 +17,7 @@ from lxml import html as lxml_html
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+T = TypeVar("T")
 
 
 @dataclass
@@ -115,7 +118,7 @@ def fetch(url: str, timeout: float = 5) -> tuple[int, str]:
         return 0, ""
 
 
-def wait_for(condition, timeout: float = 30, interval: float = 0.25):  # noqa: ANN001, ANN201
+def wait_for(condition: Callable[[], T], timeout: float = 30, interval: float = 0.25) -> T:
     """Poll until `condition()` is truthy, bounded in time; returns its last value."""
     import time
 

@@ -1,48 +1,266 @@
-"""The `pressroom` command for communications staff."""
+"""The `pressroom` command for communications staff: one function per subcommand.
+
+Exit codes: 0 all is well, 1 problems in the content (each reported as
+`file:line: field: message (hint)`), 2 a command line that cannot be carried out.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from pressroom.errors import ContentErrors
-from pressroom.load import load_newsroom
-from pressroom.publish import build_clock
-from pressroom.status import status_report
+from pressroom.errors import ContentError, ContentErrors, UsageError
 
+OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 
-def check(arguments: argparse.Namespace) -> int:
-    root = arguments.root.resolve()
-    newsroom = load_newsroom(root, root / "press_releases", root / "docs")
-    print(f"{len(newsroom.releases)} releases, {len(newsroom.partners)} partners and "
-          f"{len(newsroom.campaigns)} campaigns: no problems.")
-    return 0
-
-
-def status(arguments: argparse.Namespace) -> int:
-    root = arguments.root.resolve()
-    newsroom = load_newsroom(root, root / "press_releases", root / "docs")
-    print(status_report(newsroom, build_clock()))
-    return 0
+Command = Callable[[argparse.Namespace], int]
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="pressroom", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    for name, run, summary in (
-        ("check", check, "validate every release, partner and campaign"),
-        ("status", status, "show each release's state and when the next embargo lifts"),
-    ):
-        command = commands.add_parser(name, help=summary, description=summary)
-        command.add_argument("--root", type=Path, default=Path.cwd(), help="the site's folder")
-        command.set_defaults(run=run)
+    parser = _parser()
     arguments = parser.parse_args(argv)
     try:
         return arguments.run(arguments)
+    except UsageError as problem:
+        parser.exit(USAGE, f"pressroom {arguments.command}: {problem}\n")
+    return USAGE  # pragma: no cover - parser.exit does not return
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pressroom", description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_new(commands)
+    _add_check(commands)
+    _add_import(commands)
+    _add_schema(commands)
+    _add_status(commands)
+    return parser
+
+
+def _root_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--root", type=Path, default=Path.cwd(),
+        help="the site's folder, where mkdocs.yml is (default: the current folder)",
+    )
+
+
+# --- new ---------------------------------------------------------------------------------
+
+def _add_new(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "new", help="start a new release from the template",
+        description="Write press_releases/YYYY-MM-DD-<slug>.md with every field present and "
+        "explained, the partners' press contacts filled in, and a placeholder body. "
+        "In a terminal it asks for what you leave out; elsewhere it never asks.",
+    )
+    new.add_argument("headline", nargs="?", help='the headline, in quotes: "Our headline"')
+    new.add_argument("--date", help="the release date, YYYY-MM-DD (default: today)")
+    new.add_argument(
+        "--partners", help="partner ids, separated by commas: mijente,just-futures-law"
+    )
+    new.add_argument("--campaign", help="a campaign id from docs/campaigns/")
+    new.add_argument("--location", help='the dateline\'s place, for example "New York"')
+    _root_option(new)
+    new.set_defaults(run=run_new)
+
+
+def run_new(arguments: argparse.Namespace) -> int:
+    from pressroom.scaffold import NewRelease, create_release, split_ids
+    from pressroom.site import Site
+
+    site = Site.at(arguments.root)
+    wanted = NewRelease(
+        headline=arguments.headline, date=arguments.date,
+        partners=split_ids(arguments.partners or ""), campaign=arguments.campaign,
+        location=arguments.location,
+    )
+    path = create_release(site, wanted, _prompt if _interactive() else None, dt.date.today())
+    print(f"Wrote {site.display(path)}. Fill it in, set `draft: false` when it is ready, "
+          "and run `pressroom check`.")
+    return OK
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _prompt(question: str) -> str:
+    try:
+        return input(question).strip()
+    except EOFError:
+        return ""
+
+
+# --- check -------------------------------------------------------------------------------
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser(
+        "check", help="validate every release, partner and campaign",
+        description="Validate releases, partner and campaign pages with the same rules as the "
+        "build, without building, and report every problem at once. With PATHs, report only "
+        "problems in those files or folders.",
+    )
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="files or folders to report on (default: everything)")
+    _root_option(check)
+    check.set_defaults(run=run_check)
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    from pressroom.check import check_site
+    from pressroom.site import Site
+
+    site = Site.at(arguments.root)
+    missing = [str(path) for path in arguments.paths if not path.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    result = check_site(site, arguments.paths or None)
+    if result.errors:
+        _report(result.errors)
+        return CONTENT_ERRORS
+    if result.newsroom is None:
+        print("No problems in the files given.")
+    else:
+        newsroom = result.newsroom
+        print(f"{len(newsroom.releases)} releases, {len(newsroom.partners)} partners and "
+              f"{len(newsroom.campaigns)} campaigns: no problems.")
+    return OK
+
+
+def _report(errors: list[ContentError]) -> None:
+    count = len(errors)
+    print(f"{count} problem{'s' if count != 1 else ''}:", file=sys.stderr)
+    for error in sorted(errors):
+        print(f"  {error}", file=sys.stderr)
+
+
+# --- import ------------------------------------------------------------------------------
+
+def _add_import(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "import", help="turn old releases (.txt, .md, .docx) into release files",
+        description="Read releases written in the conventional form and write release files. "
+        "Every line of the original ends up in a field, the body or a partner's boilerplate, "
+        "or is listed as not placed. Nothing missing is guessed: a missing date is reported.",
+    )
+    command.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    command.add_argument("--stdout", action="store_true",
+                         help="print the release instead of writing it")
+    command.add_argument("--create-partners", action="store_true",
+                         help="make a partner page for each unknown \"About ...\" paragraph")
+    command.add_argument("--partners", help="partner ids to add, separated by commas")
+    command.add_argument("--campaign", help="a campaign id from docs/campaigns/")
+    command.add_argument("--topics", help='topics, separated by commas: "surveillance, foia"')
+    command.add_argument("--date", help="the release date, YYYY-MM-DD, if the text has none")
+    _root_option(command)
+    command.set_defaults(run=run_import)
+
+
+def run_import(arguments: argparse.Namespace) -> int:
+    from pressroom.check import check_site
+    from pressroom.importer import ImportOptions, import_release, write_imported
+    from pressroom.scaffold import split_ids
+    from pressroom.site import Site, require_known
+
+    site = Site.at(arguments.root)
+    options = ImportOptions(
+        partners=tuple(split_ids(arguments.partners or "")),
+        campaign=arguments.campaign,
+        topics=tuple(split_ids(arguments.topics or "")),
+        date=_date_option(arguments.date),
+        create_partners=arguments.create_partners,
+    )
+    require_known("partner", options.partners, site.partners())
+    require_known("campaign", filter(None, [options.campaign]), site.campaigns())
+    problems: list[ContentError] = []
+    for file in arguments.files:
+        imported = import_release(file, site, options)
+        if arguments.stdout:
+            sys.stdout.write(imported.text)
+        elif imported.writable:
+            written = write_imported(imported, site)
+            if written:
+                problems.extend(check_site(site, written).errors)
+                print(f"{imported.source} -> {', '.join(map(site.display, written))}")
+        problems.extend(imported.report)
+    if problems:
+        _report(problems)
+        return CONTENT_ERRORS
+    return OK
+
+
+def _date_option(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--date {text!r} is not a date: write it as YYYY-MM-DD") from None
+
+
+# --- schema ------------------------------------------------------------------------------
+
+def _add_schema(commands: argparse._SubParsersAction) -> None:
+    schema = commands.add_parser(
+        "schema", help="write the JSON Schema editors use for release front matter",
+        description="Generate schemas/release.schema.json from the content model, so editors "
+        "complete and check front matter. Run it after changing the model.",
+    )
+    schema.add_argument("--stdout", action="store_true", help="print it instead of writing it")
+    _root_option(schema)
+    schema.set_defaults(run=run_schema)
+
+
+def run_schema(arguments: argparse.Namespace) -> int:
+    from pressroom.schema import release_schema_text
+    from pressroom.site import SCHEMA_FILE
+
+    text = release_schema_text()
+    if arguments.stdout:
+        sys.stdout.write(text)
+        return OK
+    path = arguments.root.resolve() / SCHEMA_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Wrote {path}")
+    return OK
+
+
+# --- status ------------------------------------------------------------------------------
+
+def _add_status(commands: argparse._SubParsersAction) -> None:
+    status = commands.add_parser(
+        "status", help="show what is published, what is held back, and the next embargo",
+        description="List every release as published, draft or embargoed until a moment, and "
+        "say when the next embargo lifts. The clock is now, or PRESSROOM_NOW if set.",
+    )
+    _root_option(status)
+    status.set_defaults(run=run_status)
+
+
+def run_status(arguments: argparse.Namespace) -> int:
+    from pressroom.check import check_site
+    from pressroom.publish import build_clock
+    from pressroom.site import Site
+    from pressroom.status import status_report
+
+    result = check_site(Site.at(arguments.root))
+    if result.newsroom is None:
+        _report(result.errors)
+        return CONTENT_ERRORS
+    try:
+        now = build_clock()
     except ContentErrors as problems:
-        print(problems.report(), file=sys.stderr)
-        return 1
+        _report(problems.errors)
+        return CONTENT_ERRORS
+    print(status_report(result.newsroom, now))
+    return OK
 
 
 if __name__ == "__main__":

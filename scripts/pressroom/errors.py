@@ -31,3 +31,7 @@ class ContentErrors(Exception):
         count = len(self.errors)
         heading = f"{count} problem{'s' if count != 1 else ''} in the newsroom content:"
         return "\n".join([heading, *(f"  {error}" for error in self.errors)])
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done; the message says what to type."""

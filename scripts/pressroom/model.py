@@ -51,17 +51,28 @@ Topic = Annotated[Line, StringConstraints(max_length=40)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Field docstrings become the descriptions in the JSON Schema editors show on hover.
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Contact(_Strict):
     """A person journalists can reach about a release."""
 
+    # Say in the JSON Schema what `_reachable` says, so editors flag it too.
+    model_config = ConfigDict(
+        json_schema_extra={"anyOf": [{"required": ["email"]}, {"required": ["phone"]}]}
+    )
+
     name: Line
+    """The person's full name."""
     title: Line | None = None
+    """Their job title, for example Legal Director."""
     org: Identifier | None = None
+    """The id of their organisation's page in docs/partners/."""
     email: Email | None = None
+    """An email address journalists can write to."""
     phone: Line | None = None
+    """A phone number, written the way it should be dialled."""
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
@@ -74,18 +85,31 @@ class ReleaseFront(_Strict):
     """The front matter of a press release."""
 
     title: Line
+    """The headline."""
     subtitle: Line | None = None
+    """The subheadline, one line under the headline (optional)."""
     date: CalendarDate
+    """The release date, YYYY-MM-DD; the file name starts with the same date."""
     location: Line | None = None
+    """The dateline's place, for example New York (optional)."""
     partners: Annotated[list[Identifier], BeforeValidator(_one_or_many), Field(min_length=1)]
+    """Ids of the partner pages in docs/partners/ that issue the release (at least one)."""
     contacts: list[Contact] = []
+    """Media contacts: each has a name and an email or a phone."""
     campaign: Identifier | None = None
+    """The id of a campaign page in docs/campaigns/ (optional)."""
     topics: Annotated[list[Topic], BeforeValidator(_one_or_many)] = []
+    """A few short topics, for example [surveillance, foia] (optional)."""
     summary: Text | None = None
+    """One or two sentences for listings and feeds; the first paragraph if left empty."""
     image: Line | None = None
+    """The social card image, relative to docs/ (optional)."""
     slug: Slug | None = None
+    """The release's web address, if not the one in the file name (optional)."""
     draft: bool = False
+    """true keeps the release off the site until it is ready."""
     embargo: AwareDatetime | None = None
+    """Publish no earlier than this moment, with its UTC offset: 2026-12-01T09:00:00-05:00."""
 
     @model_validator(mode="before")
     @classmethod

@@ -14,7 +14,12 @@ from pressroom.errors import ContentError
 FieldPath = tuple[str | int, ...]
 
 
-class _TextDatesLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: ten times faster, which keeps `pressroom check` quick
+# enough for a pre-commit hook on a newsroom with years of releases.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextDatesLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves dates as text, so the model (not PyYAML) judges them.
 
     PyYAML raises a bare ValueError on `2020-02-30` and silently drops the offset
@@ -75,8 +80,7 @@ def read_source(path: Path, display_path: str) -> SourceDocument | ContentError:
     # that ends the opening `---`, so YAML's line 0 is that `---` line itself.
     first_line = text[: text.find(front)].count("\n") + 1
     try:
-        metadata = _HANDLER.load(front, Loader=_TextDatesLoader)
-        lines = _key_lines(front, first_line)
+        metadata, lines = _load(front, first_line)
     except yaml.YAMLError as problem:
         return _yaml_error(display_path, problem, first_line)
     if metadata is None:
@@ -99,12 +103,18 @@ def _yaml_error(display_path: str, problem: yaml.YAMLError, first_line: int) -> 
     )
 
 
-def _key_lines(front: str, first_line: int) -> dict[FieldPath, int]:
-    root = yaml.compose(front, Loader=_TextDatesLoader)
-    lines: dict[FieldPath, int] = {}
-    if root is not None:
+def _load(front: str, first_line: int) -> tuple[Any, dict[FieldPath, int]]:
+    """The front matter's values and the line of every key, from one parse."""
+    loader = _TextDatesLoader(front)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, {}
+        lines: dict[FieldPath, int] = {}
         _walk(root, (), lines, first_line)
-    return lines
+        return loader.construct_document(root), lines
+    finally:
+        loader.dispose()
 
 
 def _walk(

@@ -1,0 +1,43 @@
+"""`pressroom check`: the build's validation, without building the site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pressroom.content import Newsroom
+from pressroom.errors import ContentError, ContentErrors
+from pressroom.load import load_newsroom
+from pressroom.site import Site
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    errors: list[ContentError]
+    newsroom: Newsroom | None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def check_site(site: Site, paths: list[Path] | None = None) -> CheckResult:
+    """Validate all content; with `paths`, report only problems in those files or folders.
+
+    Everything is always read, because a release is only valid together with the partner
+    and campaign pages it names.
+    """
+    try:
+        newsroom = load_newsroom(site.root, site.releases_dir, site.docs_dir)
+    except ContentErrors as problems:
+        errors = problems.errors
+        if paths:
+            wanted = [path.resolve() for path in paths]
+            errors = [error for error in errors if _within(site.root / error.file, wanted)]
+        return CheckResult(errors, None)
+    return CheckResult([], newsroom)
+
+
+def _within(file: Path, wanted: list[Path]) -> bool:
+    file = file.resolve()
+    return any(file == path or path in file.parents for path in wanted)

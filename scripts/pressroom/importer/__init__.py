@@ -1,0 +1,272 @@
+"""`pressroom import`: old releases in the conventional form, turned into release files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from pydantic import ValidationError
+
+from pressroom.content import Partner
+from pressroom.errors import ContentError
+from pressroom.importer.boilerplate import Boilerplate, match_boilerplates, partner_named
+from pressroom.importer.contacts import ContactDraft
+from pressroom.importer.layout import Layout, read_layout
+from pressroom.importer.reading import read_lines
+from pressroom.messages import explain
+from pressroom.model import ReleaseFront
+from pressroom.release_file import release_file_name, render_release, scalar, write_new
+from pressroom.site import Site
+from pressroom.slugs import slugify
+from pressroom.source import field_name
+
+_UNPLACED_HINT = "copy it into the release by hand, or delete it from the original"
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What staff add on the command line: never guessed from the text."""
+
+    partners: tuple[str, ...] = ()
+    campaign: str | None = None
+    topics: tuple[str, ...] = ()
+    date: dt.date | None = None
+    create_partners: bool = False
+
+
+@dataclass
+class NewPartner:
+    path: Path
+    text: str
+
+
+@dataclass
+class Imported:
+    """One imported release: its file, what the text gave, and what needs a person's eye."""
+
+    source: str
+    front: dict[str, Any]
+    body: str
+    text: str
+    path: Path | None
+    boilerplates: list[Boilerplate]
+    new_partners: list[NewPartner] = field(default_factory=list)
+    errors: list[ContentError] = field(default_factory=list)
+    unplaced: list[ContentError] = field(default_factory=list)
+
+    @property
+    def writable(self) -> bool:
+        """Whether the release is complete and valid; unplaced text does not stop it."""
+        return self.path is not None and not self.errors
+
+    @property
+    def report(self) -> list[ContentError]:
+        return sorted([*self.errors, *self.unplaced])
+
+
+def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
+    """Read one old release into a release file's text, without writing anything."""
+    source = site.display(path)
+    layout = read_layout(read_lines(path))
+    partners = site.partners()
+    boilerplates, stray_sections = match_boilerplates(layout.sections, partners)
+    importer = _Assembler(source, site, layout, partners, options)
+    new_partners = importer.partner_pages(boilerplates)
+    front = importer.front(boilerplates)
+    for section in stray_sections:
+        importer.unplaced_text(section.line, "\n\n".join(section.paragraphs))
+    release = importer.validate(front)
+    target = (
+        site.releases_dir / release_file_name(release.date, release.slug or slugify(release.title))
+        if release else None
+    )
+    if release is not None:
+        front["date"] = release.date  # an embargoed release is dated by its embargo
+    folder = target.parent if target else site.releases_dir
+    body = "\n\n".join(layout.body)
+    return Imported(
+        source=source,
+        front=front,
+        body=body,
+        text=render_release(front, body, site.schema_reference(folder)),
+        path=target,
+        boilerplates=boilerplates,
+        new_partners=new_partners,
+        errors=importer.errors,
+        unplaced=importer.unplaced,
+    )
+
+
+class _Assembler:
+    def __init__(
+        self, source: str, site: Site, layout: Layout, partners: dict[str, Partner],
+        options: ImportOptions,
+    ) -> None:
+        self.source = source
+        self.site = site
+        self.layout = layout
+        self.partners = partners
+        self.options = options
+        self.errors = [
+            ContentError(source, problem.line, problem.field, problem.message, problem.hint)
+            for problem in layout.problems
+        ]
+        self.unplaced: list[ContentError] = []
+        for number, text in layout.unplaced:
+            self.unplaced_text(number, text)
+
+    def unplaced_text(self, line: int, text: str) -> None:
+        shown = " ".join(text.split())
+        shown = shown if len(shown) <= 100 else shown[:99] + "…"
+        self.unplaced.append(
+            ContentError(self.source, line, "text", f"could not place {shown!r}", _UNPLACED_HINT)
+        )
+
+    def partner_pages(self, boilerplates: list[Boilerplate]) -> list[NewPartner]:
+        """Pages for organisations with boilerplate but no partner page, if staff asked."""
+        pages = []
+        for boilerplate in boilerplates:
+            if boilerplate.partner:
+                continue
+            partner_id = slugify(boilerplate.name)
+            if not self.options.create_partners:
+                self.unplaced.append(ContentError(
+                    self.source, boilerplate.line, "boilerplate",
+                    f"no partner page for {boilerplate.name!r}",
+                    f"import again with --create-partners, or add docs/partners/{partner_id}.md",
+                ))
+                continue
+            path = self.site.partners_dir / f"{partner_id}.md"
+            pages.append(NewPartner(path, _partner_page(boilerplate)))
+            boilerplate.partner = partner_id
+        return pages
+
+    def front(self, boilerplates: list[Boilerplate]) -> dict[str, Any]:
+        layout = self.layout
+        contacts = [self.contact(draft) for draft in layout.contacts]
+        partners = _unique([
+            *(b.partner for b in boilerplates if b.partner),
+            *(contact.get("org") for contact in contacts),
+            *self.options.partners,
+        ])
+        if not layout.date and not layout.embargo and not self.options.date:
+            self.errors.append(ContentError(
+                self.source, 1, "date", "found no release date in the text",
+                "write it under the release line, like October 20, 2020, or give "
+                "--date YYYY-MM-DD",
+            ))
+        if not partners:
+            self.errors.append(ContentError(
+                self.source, 1, "partners", "no \"About\" paragraph or contact names a partner",
+                "give --partners a,b, or --create-partners to make pages from the boilerplate",
+            ))
+        return {
+            "title": layout.title,
+            "subtitle": layout.subtitle,
+            "date": self.options.date or layout.date,
+            "location": layout.location,
+            "partners": partners,
+            "contacts": contacts,
+            "campaign": self.options.campaign,
+            "topics": list(self.options.topics),
+            "embargo": layout.embargo,
+        }
+
+    def contact(self, draft: ContactDraft) -> dict[str, Any]:
+        titles = list(draft.titles)
+        org = self.known_contact(draft) or self.email_domain_partner(draft.email)
+        for title in list(titles):
+            named = partner_named(title, self.partners, whole=True)
+            if named and (org is None or named == org):
+                org = named
+                titles.remove(title)
+        entry = {
+            "name": draft.name, "title": ", ".join(titles) or None, "org": org,
+            "email": draft.email, "phone": draft.phone,
+        }
+        return {key: value for key, value in entry.items() if value is not None}
+
+    def known_contact(self, draft: ContactDraft) -> str | None:
+        """The partner whose page lists this person as a press contact."""
+        for partner in self.partners.values():
+            for known in partner.front.contacts:
+                same_email = draft.email and known.email and (
+                    known.email.casefold() == draft.email.casefold()
+                )
+                if same_email or known.name.casefold() == draft.name.casefold():
+                    return known.org or partner.id
+        return None
+
+    def email_domain_partner(self, email: str | None) -> str | None:
+        if not email:
+            return None
+        domain = email.rsplit("@", 1)[-1].casefold()
+        for partner in self.partners.values():
+            host = (urlparse(str(partner.front.website)).hostname or "").casefold()
+            if host.removeprefix("www.") == domain:
+                return partner.id
+        return None
+
+    def validate(self, front: dict[str, Any]) -> ReleaseFront | None:
+        """The model's verdict, each problem placed on the line of the original it came from."""
+        values = {key: value for key, value in front.items() if value not in (None, [], ())}
+        if isinstance(values.get("embargo"), dt.datetime):
+            values["embargo"] = values["embargo"].isoformat()
+        try:
+            release = ReleaseFront.model_validate(values)
+        except ValidationError as invalid:
+            reported = {error.field for error in self.errors}
+            for error in invalid.errors():
+                name = field_name(error["loc"])
+                if name.split(".")[0].split("[")[0] in reported:
+                    continue
+                message, hint = explain(error, ReleaseFront)
+                self.errors.append(ContentError(
+                    self.source, self._line_of(name), name, message, hint
+                ))
+            return None
+        return None if self.errors else release
+
+    def _line_of(self, name: str) -> int:
+        layout = self.layout
+        lines = {
+            "title": layout.title_line, "date": layout.date_line,
+            "embargo": layout.embargo_line, "contacts": layout.contact_line,
+        }
+        return lines.get(name.split(".")[0].split("[")[0], 1)
+
+
+def write_imported(imported: Imported, site: Site) -> list[Path]:
+    """Write the release and any new partner pages; never overwrite. Returns what was written."""
+    assert imported.path is not None
+    written = []
+    for path, text in [
+        *((page.path, page.text) for page in imported.new_partners), (imported.path, imported.text)
+    ]:
+        try:
+            write_new(path, text)
+        except FileExistsError:
+            imported.errors.append(ContentError(
+                site.display(path), 1, "file", "already exists, so it was not replaced",
+                "compare the two, or move the old file away and import again",
+            ))
+            continue
+        written.append(path)
+    return written
+
+
+def _partner_page(boilerplate: Boilerplate) -> str:
+    website = boilerplate.website
+    lines = ["---", f"name: {scalar(boilerplate.name)}"]
+    if website:
+        lines.append(f"website: {scalar(website)}")
+    else:
+        lines += ["# The organisation's web address, starting with https://", "website:"]
+    return "\n".join([*lines, "---", boilerplate.text.strip(), ""])
+
+
+def _unique(values: list[str | None]) -> list[str]:
+    return list(dict.fromkeys(value for value in values if value))

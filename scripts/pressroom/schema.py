@@ -1,0 +1,21 @@
+"""The JSON Schema of release front matter, generated from the model for editors."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pressroom.model import ReleaseFront
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def release_schema() -> dict[str, Any]:
+    """The schema editors use to complete and check a release's front matter."""
+    schema = ReleaseFront.model_json_schema()
+    return {"$schema": SCHEMA_DIALECT, **schema, "title": "Pressroom release front matter"}
+
+
+def release_schema_text() -> str:
+    """The schema as committed in schemas/release.schema.json, byte for byte."""
+    return json.dumps(release_schema(), indent=2, ensure_ascii=False) + "\n"

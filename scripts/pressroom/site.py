@@ -1,0 +1,129 @@
+"""Where a newsroom's content lives, as mkdocs.yml says, without starting MkDocs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from pressroom.content import Campaign, Partner
+from pressroom.errors import UsageError
+from pressroom.model import CampaignFront, PartnerFront
+from pressroom.source import read_source
+
+CONFIG_FILE = "mkdocs.yml"
+SCHEMA_FILE = Path("schemas") / "release.schema.json"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml whatever tags it uses (`!!python/name:...`, `!ENV`): we need two keys."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Site:
+    """A newsroom's folders: the site root, its releases and its docs."""
+
+    root: Path
+    releases_dir: Path
+    docs_dir: Path
+
+    @classmethod
+    def at(cls, root: Path) -> Site:
+        root = root.resolve()
+        config = _read_config(root / CONFIG_FILE)
+        docs = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
+        releases = _plugin_settings(config).get("releases_dir")
+        return cls(
+            root=root,
+            releases_dir=root / (releases if isinstance(releases, str) else "press_releases"),
+            docs_dir=root / docs,
+        )
+
+    @property
+    def partners_dir(self) -> Path:
+        return self.docs_dir / "partners"
+
+    @property
+    def campaigns_dir(self) -> Path:
+        return self.docs_dir / "campaigns"
+
+    def display(self, path: Path) -> str:
+        """A path the way staff know it: relative to the site's root where possible."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def partners(self) -> dict[str, Partner]:
+        """The partner pages that are valid now; `pressroom check` reports the others."""
+        found = {}
+        for path, front, document in _pages(self, self.partners_dir, PartnerFront):
+            found[path.stem] = Partner(path.stem, front, document)
+        return found
+
+    def campaigns(self) -> dict[str, Campaign]:
+        found = {}
+        for path, front, document in _pages(self, self.campaigns_dir, CampaignFront):
+            found[path.stem] = Campaign(path.stem, front, document)
+        return found
+
+    def schema_reference(self, folder: Path) -> str:
+        """The release schema's path as seen from a file in `folder`, for the editor's modeline."""
+        schema = self.root / SCHEMA_FILE
+        return Path(os.path.relpath(schema, folder.resolve())).as_posix()
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        return {}
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except yaml.YAMLError:
+        return {}  # MkDocs itself reports a broken mkdocs.yml; the defaults do for checking
+    return config if isinstance(config, dict) else {}
+
+
+def _plugin_settings(config: dict[str, Any]) -> dict[str, Any]:
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (
+        next(iter(entry.items())) if isinstance(entry, dict) and entry else (entry, {})
+        for entry in plugins
+    )
+    for name, settings in entries:
+        if name == "pressroom":
+            return settings if isinstance(settings, dict) else {}
+    return {}
+
+
+def _pages(site: Site, folder: Path, model: type) -> list[tuple[Path, Any, Any]]:
+    pages = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.name == "index.md":
+            continue
+        document = read_source(path, site.display(path))
+        if hasattr(document, "metadata"):
+            try:
+                pages.append((path, model.model_validate(document.metadata), document))
+            except ValidationError:
+                continue
+    return pages
+
+
+
+def require_known(kind: str, wanted: Iterable[str], known: Mapping[str, object]) -> None:
+    """Refuse ids typed on the command line that no page defines, naming the ones that exist."""
+    unknown = [repr(name) for name in wanted if name not in known]
+    if unknown:
+        listed = (
+            f"known {kind}s: {', '.join(sorted(known))}" if known
+            else f"add a {kind} page in docs/{kind}s/ first"
+        )
+        raise UsageError(f"unknown {kind} {', '.join(unknown)} ({listed})")

@@ -1,0 +1,43 @@
+"""The editor schema is generated from the model, and the committed copy is current."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pressroom.cli import main
+from pressroom.model import ReleaseFront
+from pressroom.schema import release_schema, release_schema_text
+
+REPO = Path(__file__).resolve().parent.parent
+COMMITTED = REPO / "schemas" / "release.schema.json"
+
+
+def test_committed_schema_is_the_generated_one() -> None:
+    assert COMMITTED.read_text(encoding="utf-8") == release_schema_text(), (
+        "schemas/release.schema.json is out of date: run `pressroom schema` and commit it"
+    )
+
+
+def test_schema_follows_the_model() -> None:
+    schema = release_schema()
+    assert set(schema["properties"]) == set(ReleaseFront.model_fields)
+    assert {"title", "partners"} <= set(schema["required"])
+    assert schema["additionalProperties"] is False
+    assert schema["properties"]["title"]["description"] == "The headline."
+    contact = schema["$defs"]["Contact"]
+    assert contact["anyOf"] == [{"required": ["email"]}, {"required": ["phone"]}]
+
+
+def test_schema_command_writes_and_prints(tmp_path: Path, capsys) -> None:
+    assert main(["schema", "--root", str(tmp_path)]) == 0
+    written = tmp_path / "schemas" / "release.schema.json"
+    assert written.read_text(encoding="utf-8") == release_schema_text()
+    capsys.readouterr()
+    assert main(["schema", "--stdout"]) == 0
+    assert json.loads(capsys.readouterr().out) == release_schema()
+
+
+def test_vscode_maps_the_schema_to_releases() -> None:
+    settings = json.loads((REPO / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert "press_releases/*.md" in settings["yaml.schemas"]["./schemas/release.schema.json"]
