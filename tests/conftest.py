@@ -1,70 +1,12 @@
-"""Shared helpers: copy a fixture site into a temporary folder and build it for real."""
+"""Fixtures shared by every test: fixture sites copied to temporary folders and built once."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
-from lxml import html as lxml_html
-
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "tests" / "fixtures"
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-T = TypeVar("T")
-
-
-@dataclass
-class Build:
-    site_dir: Path
-    out: Path
-    result: subprocess.CompletedProcess[str]
-
-    @property
-    def ok(self) -> bool:
-        return self.result.returncode == 0
-
-    @property
-    def log(self) -> str:
-        return self.result.stdout + self.result.stderr
-
-    def page(self, url: str) -> lxml_html.HtmlElement:
-        """The built page at a site URL such as `press/2020/slug/`."""
-        path = self.out / url.strip("/")
-        if path.suffix != ".html":
-            path = path / "index.html"
-        return lxml_html.fromstring(path.read_bytes())
-
-    def text(self, relative: str) -> str:
-        return (self.out / relative).read_text(encoding="utf-8")
-
-
-def copy_site(source: Path, destination: Path) -> Path:
-    """A fixture site in a temporary folder, using this repository's overrides."""
-    shutil.copytree(source, destination)
-    config = destination / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("custom_dir: ../../../overrides", f"custom_dir: {REPO / 'overrides'}")
-    config.write_text(text, encoding="utf-8")
-    return destination
-
-
-def run_build(site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
-    out = site_dir / "_site"
-    # The build's clock is the real one unless a test sets PRESSROOM_NOW itself.
-    environment = {key: value for key, value in os.environ.items() if key != "PRESSROOM_NOW"}
-    environment.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
-    result = subprocess.run(
-        [*MKDOCS, "build", "--clean", "--site-dir", str(out), *extra],
-        cwd=site_dir, env=environment, capture_output=True, text=True, timeout=300,
-    )
-    return Build(site_dir, out, result)
+from sitebuild import FIXTURES, REPO, Build, copy_site, run_build
 
 
 @pytest.fixture
@@ -94,69 +36,3 @@ def built_shipped(tmp_path_factory: pytest.TempPathFactory) -> Build:
     assert build.ok, build.log
     return build
 
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str, timeout: float = 5) -> tuple[int, str]:
-    """GET a page from the local server: (status, text); 0 when nothing answers yet."""
-    import urllib.error
-    import urllib.request
-
-    assert url.startswith("http://127.0.0.1:"), "tests only talk to this machine"
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
-
-
-def wait_for(condition: Callable[[], T], timeout: float = 30, interval: float = 0.25) -> T:
-    """Poll until `condition()` is truthy, bounded in time; returns its last value."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    value = condition()
-    while not value and time.monotonic() < deadline:
-        time.sleep(interval)
-        value = condition()
-    return value
-
-
-class Serving:
-    """`mkdocs serve --livereload` on a free local port, stopped when the block ends."""
-
-    def __init__(self, site_dir: Path, env: dict[str, str] | None = None) -> None:
-        self.site_dir = site_dir
-        self.port = free_port()
-        self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-        self.base = f"http://127.0.0.1:{self.port}/"
-
-    def __enter__(self) -> Serving:
-        self.process = subprocess.Popen(
-            [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
-            cwd=self.site_dir, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True,
-        )
-        if not wait_for(lambda: fetch(self.base)[0] == 200, timeout=60):
-            self.__exit__()
-            raise AssertionError(f"mkdocs serve did not start:\n{self.output}")
-        return self
-
-    def get(self, path: str) -> tuple[int, str]:
-        return fetch(self.base + path.lstrip("/"))
-
-    def __exit__(self, *_: object) -> None:
-        self.process.terminate()
-        try:
-            self.output = self.process.communicate(timeout=10)[0]
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.output = self.process.communicate()[0]

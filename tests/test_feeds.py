@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 
 import feedparser
 import pytest
-from conftest import Build, run_build
+from sitebuild import Build, run_build
 
 SITE = "https://newsroom.example.org/"
 HOSTILE = 'Coalition says "No" & means it </script><script>alert(1)</script>'

@@ -9,7 +9,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from conftest import REPO, run_build
+from sitebuild import REPO, run_build
 
 from pressroom.cli import main
 from pressroom.importer import ImportOptions, import_release

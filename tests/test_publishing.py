@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Build, run_build
+from sitebuild import Build, run_build
 
 DRAFT_MARKER = "Quetzalmarker-draft-51f0"
 EMBARGO_MARKER = "Quetzalmarker-embargo-9c2e"
@@ -138,7 +138,7 @@ def test_status_lists_states_and_next_lift(held_site: Path) -> None:
 
 
 def test_serve_previews_drafts_and_embargoes_with_banners(held_site: Path) -> None:
-    from conftest import Serving
+    from sitebuild import Serving
 
     with Serving(held_site, env={"PRESSROOM_NOW": BEFORE}) as server:
         status, draft = server.get("press/2026/draft-statement/")

@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -51,6 +51,8 @@ class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.errors: list[ContentError] = []
+        # Releases whose front matter failed validation: their ids are still checked.
+        self.rejected: list[SourceDocument] = []
 
     def display(self, path: Path) -> str:
         try:
@@ -69,6 +71,8 @@ class _Loader:
             for error in invalid.errors():
                 message, hint = explain(error, model)
                 self.errors.append(document.error(error["loc"], message, hint))
+            if model is ReleaseFront:
+                self.rejected.append(document)
             return None
 
     def pages(
@@ -165,22 +169,27 @@ class _Loader:
         campaign_ids = {campaign.id for campaign in campaigns}
         partner_hint = _known("partner", partner_ids, "docs/partners/")
         campaign_hint = _known("campaign", campaign_ids, "docs/campaigns/")
-        for release in releases:
-            document, front = release.document, release.front
-            for index, partner in enumerate(front.partners):
-                if partner not in partner_ids:
+        references: list[tuple[SourceDocument, list[Any], list[Any], str | None]] = [
+            (release.document, list(release.front.partners),
+             [contact.org for contact in release.front.contacts], release.front.campaign)
+            for release in releases
+        ]
+        references += [(document, *_raw_references(document.metadata))
+                       for document in self.rejected]
+        for document, partner_refs, orgs, campaign_ref in references:
+            for index, partner in enumerate(partner_refs):
+                if partner and partner not in partner_ids:
                     self.errors.append(document.error(
                         ("partners", index), f"unknown partner {partner!r}", partner_hint
                     ))
-            for index, contact in enumerate(front.contacts):
-                if contact.org and contact.org not in partner_ids:
+            for index, org in enumerate(orgs):
+                if org and org not in partner_ids:
                     self.errors.append(document.error(
-                        ("contacts", index, "org"), f"unknown partner {contact.org!r}",
-                        partner_hint,
+                        ("contacts", index, "org"), f"unknown partner {org!r}", partner_hint,
                     ))
-            if front.campaign and front.campaign not in campaign_ids:
+            if campaign_ref and campaign_ref not in campaign_ids:
                 self.errors.append(document.error(
-                    ("campaign",), f"unknown campaign {front.campaign!r}", campaign_hint
+                    ("campaign",), f"unknown campaign {campaign_ref!r}", campaign_hint
                 ))
         for campaign in campaigns:
             for index, partner in enumerate(campaign.front.partners):
@@ -188,6 +197,24 @@ class _Loader:
                     self.errors.append(campaign.document.error(
                         ("partners", index), f"unknown partner {partner!r}", partner_hint
                     ))
+
+
+def _raw_references(
+    metadata: dict[str, Any],
+) -> tuple[list[str | None], list[str | None], str | None]:
+    """The well-formed ids named by front matter that failed validation elsewhere."""
+
+    def ids(value: Any) -> list[str | None]:
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return [item if isinstance(item, str) and re.match(SLUG_PATTERN, item) else None
+                for item in items]
+
+    contacts = metadata.get("contacts")
+    orgs = [contact.get("org") if isinstance(contact, dict) else None
+            for contact in (contacts if isinstance(contacts, list) else [])]
+    (campaign,) = ids(metadata.get("campaign")) if isinstance(metadata.get("campaign"), str) \
+        else [None]
+    return ids(metadata.get("partners")), ids(orgs), campaign
 
 
 def _known(kind: str, ids: set[str], folder: str) -> str:

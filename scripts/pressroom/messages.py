@@ -45,7 +45,7 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return "needs at least one partner", _MISSING_HINTS["partners"]
     if kind == "string_too_short":
         return "is empty", "write some text or remove the line"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return f"{value!r} is too long", "keep it short (40 characters at most)"
     if kind.startswith("url"):
         return f"{value!r} is not a web address", "write the full address, starting with https://"

@@ -1,0 +1,145 @@
+"""The benchmark's own parts: its synthetic newsroom is valid content, and it counts bytes right.
+
+Nothing here times anything: the benchmark measures, tests never assert on time.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _load_bench():
+    spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module  # dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_bench()
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory):
+    return bench.write_sites(tmp_path_factory.mktemp("bench"), 20)
+
+
+def test_synthetic_newsroom_is_deterministic() -> None:
+    first, second = bench.synthetic_newsroom(30), bench.synthetic_newsroom(30)
+    assert first == second
+    assert first != bench.synthetic_newsroom(30, seed=bench.SEED + 1)
+    assert len(first.releases) == 30 and len(first.partners) == 20
+    assert len({(r.date.year, r.slug) for r in first.releases}) == 30
+
+
+def test_synthetic_releases_look_like_releases() -> None:
+    newsroom = bench.synthetic_newsroom(30)
+    for release in newsroom.releases:
+        assert 700 <= len(release.body.split()) <= 1100
+        assert 1 <= len(release.front["partners"]) <= 3
+        assert 1 <= len(release.front["contacts"]) <= 2
+        assert 1 <= len(release.front["topics"]) <= 3
+        assert "\n- " in release.body and "\n> " in release.body and "](https://" in release.body
+    years = {release.date.year for release in bench.synthetic_newsroom(300).releases}
+    assert years == set(range(2016, 2026))
+
+
+def test_pressroom_variant_builds_strict(sites) -> None:
+    run = bench.mkdocs_build(sites.pressroom, sites.pressroom / "_site", "--strict")
+    assert run.peak_rss > 0
+    assert (sites.pressroom / "_site" / sites.sample_page / "index.html").is_file()
+
+
+def test_plain_variant_builds_strict_without_pressroom(sites) -> None:
+    bench.mkdocs_build(sites.plain, sites.plain / "_site", "--strict")
+    page = (sites.plain / "_site" / sites.sample_page / "index.html").read_text("utf-8")
+    assert "pressroom" not in (sites.plain / "mkdocs.yml").read_text("utf-8").split("plugins:")[1]
+    assert "FOR IMMEDIATE RELEASE" not in page
+    # Releases are pages, not nav entries: the nav stays the size of the shipped one.
+    assert page.count('class="md-nav__link') < 20
+
+
+def _write(path: Path, content: bytes) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    return len(gzip.compress(content, compresslevel=6, mtime=0))
+
+
+def test_transfer_counts_what_loads_with_the_page(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    counted = {
+        "assets/style.css": b"body { background: url('../img/bg.png') } " * 50,
+        "img/bg.png": b"\x89PNG" + bytes(range(256)) * 4,
+        "img/photo.jpg": b"\xff\xd8" + bytes(range(256)) * 8,
+        "assets/javascripts/bundle.1234.min.js": b"console.log('material');" * 100,
+        "assets/javascripts/workers/search.5678.min.js": b"onmessage = () => {};" * 80,
+        "search/search_index.json": b'{"docs": [{"location": "", "text": "words"}]}' * 300,
+        "favicon.png": b"\x89PNG icon" * 20,
+        "press/sitemap.xml": b"<urlset></urlset>",
+    }
+    not_counted = {
+        "pagefind/pagefind-entry.json": b"{}" * 500,  # fetched when a visitor searches
+        "assets/javascripts/bundle.1234.min.js.map": b"{}" * 500,
+        "other.css": b"p {}" * 500,  # a prefetch hint, not a load
+        "press/feed.xml": b"<rss/>" * 500,  # a feed link, not a fetch
+    }
+    config = (
+        '{"base": "../../..", "features": [], '
+        '"search": "../../../assets/javascripts/workers/search.5678.min.js"}'
+    )
+    page = f"""<!doctype html><html><head>
+<link rel="stylesheet" href="../../../assets/style.css">
+<link rel="icon" href="/favicon.png">
+<link rel="prefetch" href="../../../other.css">
+<link rel="alternate" type="application/rss+xml" href="../../feed.xml">
+<link rel="canonical" href="https://example.org/press/2020/release/">
+<script type="application/ld+json">{{"@type": "NewsArticle"}}</script>
+</head><body>
+<form name="search"><input type="text"></form>
+<img src="../../../img/photo.jpg" alt="">
+<img src="../../../img/photo.jpg" alt="twice, fetched once">
+<img src="data:image/png;base64,AAAA" alt="inline">
+<script id="__config" type="application/json">{config}</script>
+<script src="../../../assets/javascripts/bundle.1234.min.js"></script>
+<script src="https://tracker.example.net/t.js"></script>
+</body></html>""".encode()
+    expected = _write(site / "press/2020/release/index.html", page)
+    expected += sum(_write(site / name, content) for name, content in counted.items())
+    for name, content in not_counted.items():
+        _write(site / name, content)
+
+    transfer = bench.page_transfer(site, "press/2020/release/")
+
+    assert sorted(asset.url.lstrip("/") for asset in transfer.assets) == sorted(counted)
+    assert transfer.gzip_bytes == expected
+    assert transfer.external == ["https://tracker.example.net/t.js"]
+
+
+def test_transfer_without_material_search_counts_no_index(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    _write(site / "search/search_index.json", b"{}" * 1000)
+    _write(site / "pagefind/pagefind-ui.js", b"ui();" * 100)
+    _write(site / "404.html", b"<h1>Not found</h1>")
+    # Pagefind's script is referenced, so it counts; no search box, so no Material index;
+    # a feed in a folder without sitemap.xml costs the 404 page Material's fetch gets.
+    page = (b'<script id="__config" type="application/json">{"base": ".", "features": [],'
+            b' "search": "search.js"}</script><link rel="alternate" href="press/feed.xml">'
+            b'<script src="assets/javascripts/bundle.1.min.js"></script>'
+            b'<script src="pagefind/pagefind-ui.js"></script>')
+    _write(site / "index.html", page)
+    _write(site / "assets/javascripts/bundle.1.min.js", b"x")
+
+    transfer = bench.page_transfer(site, "")
+
+    assert [asset.url for asset in transfer.assets] == [
+        "/assets/javascripts/bundle.1.min.js", "/pagefind/pagefind-ui.js", "/press/sitemap.xml",
+    ]
+    assert transfer.missing == ["/press/sitemap.xml"]

@@ -1,0 +1,143 @@
+"""Front-matter text is text: hostile markup is shown escaped, never run (issue 2, point 6)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+from sitebuild import FIXTURES, Build, copy_site, run_build
+
+HOSTILE = '<script>alert(1)</script> "quotes" & ampersands &lt;/title&gt;'
+TITLE = f"Title {HOSTILE}"
+SUBTITLE = f"Subtitle {HOSTILE} <marquee>moving</marquee>"
+LOCATION = 'Springfield <script>alert(3)</script> "quotes" & ampersands'
+CONTACT = 'Contact <script>alert(4)</script> "quotes" & <img src=x onerror=alert(7)>'
+TOPIC = "<script>alert(5)</script>"
+URL = "press/2022/hostile/"
+
+
+def yaml_quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+RELEASE = f"""\
+---
+title: {yaml_quoted(TITLE)}
+subtitle: {yaml_quoted(SUBTITLE)}
+date: 2022-04-01
+location: {yaml_quoted(LOCATION)}
+partners: [data-justice]
+contacts:
+  - name: {yaml_quoted(CONTACT)}
+    email: hostile@example.org
+topics: [{yaml_quoted(TOPIC)}, ordinary]
+---
+A calm body paragraph about <b>bold</b> claims.
+"""
+
+# Script types browsers never execute: data blocks such as JSON-LD may carry the text.
+DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    site = copy_site(FIXTURES / "site", tmp_path_factory.mktemp("hostile") / "site")
+    (site / "press_releases" / "2022-04-01-hostile.md").write_text(RELEASE, encoding="utf-8")
+    build = run_build(site, "--strict")
+    assert build.ok, build.log
+    return build
+
+
+def assert_nothing_injected(path: Path, out: Path) -> None:
+    tree = lxml_html.fromstring(path.read_bytes())
+    where = path.relative_to(out).as_posix()
+    for script in tree.iter("script"):
+        code = script.text or ""
+        kind = (script.get("type") or "text/javascript").lower()
+        assert "<script" not in code.lower() and "</script" not in code.lower(), where
+        if kind not in DATA_SCRIPT_TYPES:
+            assert "alert(" not in code.lower(), f"executable injected script in {where}"
+    assert not list(tree.iter("marquee")), f"user text became a <marquee> element in {where}"
+    for element in tree.iter():
+        for name, value in element.attrib.items():
+            assert not (name.startswith("on") and "alert" in value), (
+                f"injected {name} attribute on <{element.tag}> in {where}"
+            )
+        if element.tag == "img":
+            assert element.get("src") != "x", f"injected <img> in {where}"
+
+
+def test_no_page_carries_injected_markup(hostile: Build) -> None:
+    pages = sorted(hostile.out.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        assert_nothing_injected(path, hostile.out)
+
+
+def test_release_page_shows_the_text_intact(hostile: Build) -> None:
+    page = hostile.page(URL)
+    (h1,) = page.xpath("//h1")
+    assert h1.text_content() == TITLE
+    assert norm(page.findtext(".//title")).startswith(norm(TITLE))
+    text = norm(page.text_content())
+    for shown in (SUBTITLE, LOCATION.upper() + " --", CONTACT, TOPIC):
+        assert norm(shown) in text, f"{shown!r} is not shown as text"
+    raw = hostile.text(f"{URL}index.html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert "&amp;lt;/title&amp;gt;" in raw  # the literal entity text, not a closing tag
+    # Markdown in the body is the author's own markup and still renders.
+    assert page.xpath('//p[contains(., "A calm body paragraph")]/b')
+
+
+@pytest.mark.parametrize("url", ["press/", "press/2022/", "partners/data-justice/", "",
+                                 "press/topics/ordinary/"])
+def test_listings_show_the_title_as_text(hostile: Build, url: str) -> None:
+    page = hostile.page(url)
+    links = [a for a in page.iter("a") if a.text_content() == TITLE]
+    assert links, f"the hostile title is not shown intact on /{url}"
+
+
+def test_topic_page_title(hostile: Build) -> None:
+    topic_pages = [p for p in (hostile.out / "press" / "topics").iterdir()
+                   if p.name not in ("ordinary",)]
+    (topic,) = [p for p in topic_pages if "script" in p.name]
+    assert all(c.isalnum() or c == "-" for c in topic.name), topic.name
+    page = lxml_html.fromstring((topic / "index.html").read_bytes())
+    (h1,) = page.xpath("//h1")
+    assert TOPIC in h1.text_content()
+
+
+def test_search_index_keeps_the_text_and_no_markup(hostile: Build) -> None:
+    material = hostile.out / "search" / "search_index.json"
+    if material.exists():
+        # Material shows search titles and text as HTML: parse them the way a browser would.
+        raw = material.read_text(encoding="utf-8")
+        assert "<script" not in raw.lower() and "<marquee" not in raw.lower()
+        docs = {}
+        for doc in json.loads(raw)["docs"]:
+            shown = []
+            for key in ("title", "text"):
+                fragment = lxml_html.fragment_fromstring(doc[key] or " ", create_parent="div")
+                injected = fragment.xpath("//script | //marquee | //img | //*[@onerror]")
+                assert not injected, f"{doc['location']} {key} carries markup from front matter"
+                shown.append(fragment.text_content())
+            docs[doc["location"]] = tuple(shown)
+    else:
+        # Pagefind stores plain text, which its UI escapes (titles as text, excerpts with
+        # `<` and `>` replaced): what matters here is that the text arrives intact.
+        docs = {}
+        for fragment in (hostile.out / "pagefind" / "fragment").glob("*.pf_fragment"):
+            raw = gzip.decompress(fragment.read_bytes())
+            doc = json.loads(raw[len(b"pagefind_dcd"):])
+            docs[doc["url"].lstrip("/")] = (doc["meta"].get("title", ""), doc["content"])
+    title, text = docs[URL]
+    assert title == TITLE
+    assert norm(LOCATION.upper()) in norm(text)
+    assert "&amp;" not in title and "&lt;script" not in title  # not escaped twice
