@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -15,6 +16,7 @@ from pressroom.cli import main
 from pressroom.importer import ImportOptions, import_release
 from pressroom.importer.contacts import parse_contacts
 from pressroom.importer.conventions import Unclear, dateline, embargo_moment, find_date
+from pressroom.importer.reading import read_lines
 from pressroom.model import ReleaseFront
 from pressroom.site import Site
 from pressroom.source import read_source
@@ -85,6 +87,17 @@ EXPECTED = {
                  email="priya@data-justice.example.org", phone="+1 555 010 3141"),
         ],
         body_starts="Two coalition partners", paragraphs=2,
+        # Older boilerplate than the partner pages: the pages win, the old text is reported.
+        report=[
+            "06-two-contacts-one-line.txt:15: boilerplate: text for Border Rights Network "
+            "differs from docs/partners/border-rights-network.md; the page's text is used, not "
+            "this: 'Border Rights Network documents abuses by border enforcement agencies.' "
+            "(update docs/partners/border-rights-network.md if the new text is right)",
+            "06-two-contacts-one-line.txt:19: boilerplate: text for Data Justice Alliance "
+            "differs from docs/partners/data-justice.md; the page's text is used, not this: "
+            "'DJA studies how data systems are used against immigrant communities.' "
+            "(update docs/partners/data-justice.md if the new text is right)",
+        ],
     ),
     "10-date-after-headline.txt": dict(
         title="Sanctuary Legal Collective Wins Release of Three Detained Fathers",
@@ -94,6 +107,14 @@ EXPECTED = {
                        phone="(555) 201-3344")],
         body_starts="Three fathers held", paragraphs=2,
     ),
+    "11-title-after-email.txt": dict(
+        title="Audit Shows Immigration Agency Kept Licence Plate Data for a Decade",
+        date=dt.date(2024, 5, 2), location="Boston", partners=["data-justice"],
+        # The title after the email is this person's, not a second, unreachable contact.
+        contacts=[dict(name="Jonah Whitfield", title="Communications Director",
+                       org="data-justice", email="press@data-justice.example.org")],
+        body_starts="An audit released today", paragraphs=2,
+    ),
 }
 
 
@@ -102,7 +123,10 @@ def test_imports_a_layout(name: str, fixture_site: Path, capsys) -> None:
     expected = EXPECTED[name]
     before = _existing(fixture_site)
     code, out, err = _import(capsys, fixture_site, str(IMPORTS / name))
-    assert (code, err) == (0, ""), err
+    report = expected.get("report", [])
+    assert code == (1 if report else 0), err
+    reported = [line.strip() for line in err.splitlines()[1:]]
+    assert [line.removeprefix(f"{IMPORTS.as_posix()}/") for line in reported] == report
     path, front, body = _only_release(fixture_site, before)
     assert f"-> press_releases/{path.name}" in out
     if "file" in expected:
@@ -129,6 +153,8 @@ def test_embargo_without_a_zone_is_an_error_not_a_guess(fixture_site: Path, caps
     assert code == 1
     assert ("04-embargo-without-zone.txt:1: embargo: the embargo line gives no time zone: "
             "'June 1, 2021, 10 a.m.' (write the date, time and zone") in err
+    # The missing date is the embargo's problem: reporting "no date" too would only confuse.
+    assert err.startswith("1 problem:\n") and "date:" not in err
     assert _existing(fixture_site) == before
 
 
@@ -154,10 +180,26 @@ def test_unknown_boilerplate_is_reported_or_becomes_a_partner(fixture_site: Path
     code, out, err = _import(capsys, fixture_site, source, "--stdout")
     assert code == 1
     assert "title: Farmworkers and Border Rights Network Launch" in out
-    assert ("08-unknown-partner.txt:14: boilerplate: no partner page for 'Valley Workers Center' "
+    assert ("08-unknown-partner.txt:14: boilerplate: no partner page for 'Valley Workers Center', "
+            "so this text is not imported: 'The Valley Workers Center is a farmworker "
+            "organization in southern Arizona. Visit www.valleyworkers.example.org.' "
             "(import again with --create-partners, or add "
             "docs/partners/valley-workers-center.md)") in err
     assert not (fixture_site / "docs/partners/valley-workers-center.md").exists()
+
+    # --stdout prints the partner page --create-partners would make too, and writes nothing.
+    before = _existing(fixture_site)
+    code, out, err = _import(capsys, fixture_site, source, "--stdout", "--create-partners")
+    assert (code, err) == (0, ""), err
+    page, release = out.split("\n\n==> ")
+    assert page.startswith("==> docs/partners/valley-workers-center.md <==\n---\n"
+                           "name: Valley Workers Center\n")
+    assert "The Valley Workers Center is a farmworker organization" in page
+    assert release.startswith("press_releases/2023-02-07-farmworkers-and-border-rights-network-"
+                              "launch-know-your.md <==\n---\n")
+    assert "  - valley-workers-center\n" in release
+    assert not (fixture_site / "docs/partners/valley-workers-center.md").exists()
+    assert _existing(fixture_site) == before
 
     before = _existing(fixture_site)
     code, out, err = _import(capsys, fixture_site, source, "--create-partners")
@@ -186,7 +228,7 @@ def test_lines_it_cannot_place_are_listed(fixture_site: Path, capsys) -> None:
 
 
 def test_refuses_to_overwrite(fixture_site: Path, capsys) -> None:
-    source = str(IMPORTS / "06-two-contacts-one-line.txt")
+    source = str(IMPORTS / "11-title-after-email.txt")
     assert _import(capsys, fixture_site, source)[0] == 0
     code, _, err = _import(capsys, fixture_site, source)
     assert code == 1
@@ -259,7 +301,9 @@ def test_imports_a_word_file(fixture_site: Path, tmp_path: Path, capsys) -> None
         ("the full report", "https://data-justice.example.org/brokers"),
         "# # #",
         "About Data Justice Alliance",
-        "Data Justice Alliance studies how data systems are used against immigrant communities.",
+        "Data Justice Alliance is a technology and civil liberties organisation that "
+        "investigates how government agencies and private vendors collect, share and weaponise "
+        "data about immigrant and over-policed communities.",
     ])
     before = _existing(fixture_site)
     code, _, err = _import(capsys, fixture_site, str(source))
@@ -290,11 +334,33 @@ def test_conventions() -> None:
     assert embargo_moment("noon PT, January 5, 2022").utcoffset() == dt.timedelta(hours=-8)
     assert dateline("WASHINGTON, D.C. (March 3, 2021) — Today").location == "Washington, D.C."
     assert dateline('"We will fight," said the director.') is None
-    people, leftovers = parse_contacts("Ana Ruiz, ana@a.example.org; Ben Cole, +1 202 555 0142")
-    assert [(p.name, p.email, p.phone) for p in people] == [
+    block = parse_contacts("Ana Ruiz, ana@a.example.org; Ben Cole, +1 202 555 0142")
+    assert [(p.name, p.email, p.phone) for p in block.people] == [
         ("Ana Ruiz", "ana@a.example.org", None), ("Ben Cole", None, "+1 202 555 0142"),
     ]
-    assert leftovers == []
+    assert block.leftovers == []
+
+
+@pytest.mark.parametrize(("line", "people", "leftovers"), [
+    ("Jane Roe, jane@x.org, Communications Director",
+     [("Jane Roe", ["Communications Director"], "jane@x.org", None)], []),
+    ("Jane Roe, jane@x.org, Border Rights Network",
+     [("Jane Roe", ["Border Rights Network"], "jane@x.org", None)], []),
+    ("Jane Roe, jane@x.org, Press Secretary, 555-123-4567",
+     [("Jane Roe", ["Press Secretary"], "jane@x.org", "555-123-4567")], []),
+    ("Jane Roe, jane@x.org, Legal Director; Ben Cole, Organizer, ben@x.org",
+     [("Jane Roe", ["Legal Director"], "jane@x.org", None),
+      ("Ben Cole", ["Organizer"], "ben@x.org", None)], []),
+    # A name followed by an email is the next person, even if it sounds like an office.
+    ("Ana Ruiz, ana@x.org; Press Office, press@x.org",
+     [("Ana Ruiz", [], "ana@x.org", None), ("Press Office", [], "press@x.org", None)], []),
+    # A bare name on the next line is not taken for a title: it is reported.
+    ("Ana Ruiz, ana@x.org\nBen Cole", [("Ana Ruiz", [], "ana@x.org", None)], ["Ben Cole"]),
+])
+def test_titles_after_the_email_stay_with_their_person(line, people, leftovers) -> None:
+    block = parse_contacts(line)
+    assert [(p.name, p.titles, p.email, p.phone) for p in block.people] == people
+    assert block.leftovers == leftovers
 
 
 def _site_copy(destination: Path) -> Path:
@@ -327,3 +393,80 @@ def test_seed_round_trip(tmp_path: Path, built_shipped) -> None:
     assert build.ok, build.log
     slug = imported.path.stem.removeprefix("2020-10-20-")
     assert _article_text(build, slug) == _article_text(built_shipped, "clearview-ai-ice-foia")
+
+
+# --- nothing is dropped -------------------------------------------------------------------
+
+WORD_RELEASE = [
+    "FOR IMMEDIATE RELEASE",
+    "November 5, 2019",
+    "Press contact: Priya Natarajan, priya [at] data-justice [dot] example [dot] org, "
+    "Policy Director",
+    "Report Maps Data Brokers Selling Immigrants' Addresses",
+    "CHICAGO — Data Justice Alliance today published a map of the data brokers that sell "
+    "home addresses to immigration agencies.",
+    ("the full report", "https://data-justice.example.org/brokers"),
+    "# # #",
+    "About Data Justice Alliance",
+    "Data Justice Alliance studies how data systems are used against immigrant communities.",
+]
+SOURCES = [*(path.name for path in sorted(IMPORTS.iterdir())), "word.docx", "seed"]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def _values(value) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _values(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _values(item)]
+    return [] if value is None else [str(value)]
+
+
+def _page_text(text: str, tmp_path: Path) -> str:
+    """A written file's values and body: its keys and comments do not count as kept text."""
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    document = read_source(path, path.name)
+    return "\n".join([*_values(document.metadata), document.body])
+
+
+@pytest.mark.parametrize("create_partners", [False, True], ids=["report", "create-partners"])
+@pytest.mark.parametrize("name", SOURCES)
+def test_every_line_ends_up_somewhere(name: str, create_partners: bool, tmp_path: Path) -> None:
+    """Each word of each line is in the release, a new partner page, a partner page the release
+    names, or the report; or the importer lists the words as a convention it recognised, and
+    what they became is in the release."""
+    if name == "seed":
+        source, site = SEED, Site.at(REPO)
+    elif name == "word.docx":
+        source, site = tmp_path / name, Site.at(REPO / "tests" / "fixtures" / "site")
+        write_docx(source, WORD_RELEASE)
+    else:
+        source, site = IMPORTS / name, Site.at(REPO / "tests" / "fixtures" / "site")
+    imported = import_release(source, site, ImportOptions(create_partners=create_partners))
+    release = _page_text(imported.text, tmp_path)
+    named = [site.partners()[partner].document.path.read_text(encoding="utf-8")
+             for partner in imported.front["partners"] if partner in site.partners()]
+    kept = "\n".join([
+        release,
+        *(_page_text(text, tmp_path) for text in named),
+        *(_page_text(page.text, tmp_path) for page in imported.new_partners),
+        *(str(problem) for problem in imported.report),
+    ])
+    kept_words = set(_words(kept))
+
+    lines = dict(enumerate(read_lines(source), start=1))
+    for found in imported.recognised:
+        pattern = rf"(?<!\w){re.escape(found.text)}(?!\w)"
+        assert re.search(pattern, lines[found.line]), (found, lines[found.line])
+        lines[found.line] = re.sub(pattern, " ", lines[found.line], count=1)
+        if found.value is not None:
+            assert found.value in kept, found
+    lost = {
+        number: [word for word in _words(text) if word not in kept_words]
+        for number, text in lines.items()
+    }
+    assert {number: words for number, words in lost.items() if words} == {}

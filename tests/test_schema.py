@@ -29,6 +29,22 @@ def test_schema_follows_the_model() -> None:
     assert contact["anyOf"] == [{"required": ["email"]}, {"required": ["phone"]}]
 
 
+def test_schema_accepts_what_the_model_accepts() -> None:
+    """An embargo may stand in for the date, and one partner or topic may stand alone."""
+    schema = release_schema()
+    assert "date" not in schema["required"]
+    assert schema["anyOf"] == [{"required": ["date"]}, {"required": ["embargo"]}]
+    for name in ("partners", "topics"):
+        shapes = {shape["type"] for shape in schema["properties"][name]["anyOf"]}
+        assert shapes == {"string", "array"}, name
+    release = ReleaseFront.model_validate({
+        "title": "Embargoed", "partners": "mijente", "topics": "foia",
+        "embargo": "2021-06-01T09:00:00-04:00",
+    })
+    assert (release.partners, release.topics) == (["mijente"], ["foia"])
+    assert str(release.date) == "2021-06-01"
+
+
 def test_schema_command_writes_and_prints(tmp_path: Path, capsys) -> None:
     assert main(["schema", "--root", str(tmp_path)]) == 0
     written = tmp_path / "schemas" / "release.schema.json"

@@ -151,7 +151,8 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
     )
     command.add_argument("files", nargs="+", type=Path, metavar="FILE")
     command.add_argument("--stdout", action="store_true",
-                         help="print the release instead of writing it")
+                         help="print the release (and any new partner pages) instead of "
+                         "writing them; with more than one, each follows a `==> path <==` line")
     command.add_argument("--create-partners", action="store_true",
                          help="make a partner page for each unknown \"About ...\" paragraph")
     command.add_argument("--partners", help="partner ids to add, separated by commas")
@@ -179,10 +180,15 @@ def run_import(arguments: argparse.Namespace) -> int:
     require_known("partner", options.partners, site.partners())
     require_known("campaign", filter(None, [options.campaign]), site.campaigns())
     problems: list[ContentError] = []
+    printed = 0
     for file in arguments.files:
         imported = import_release(file, site, options)
         if arguments.stdout:
-            sys.stdout.write(imported.text)
+            documents = imported.documents(site)
+            headed = len(documents) > 1 or len(arguments.files) > 1
+            for target, text in documents:
+                _print_document(target if headed else None, text, first=not printed)
+                printed += 1
         elif imported.writable:
             written = write_imported(imported, site)
             if written:
@@ -193,6 +199,14 @@ def run_import(arguments: argparse.Namespace) -> int:
         _report(problems)
         return CONTENT_ERRORS
     return OK
+
+
+def _print_document(target: str | None, text: str, first: bool) -> None:
+    """A file's text; with its target path above it when several files are printed, the way
+    `head` separates files, so each can be cut out and saved where it belongs."""
+    if target is not None:
+        sys.stdout.write(f"{'' if first else chr(10)}==> {target} <==\n")
+    sys.stdout.write(text)
 
 
 def _date_option(text: str | None) -> dt.date | None:

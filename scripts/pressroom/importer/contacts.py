@@ -18,7 +18,16 @@ _LABEL = re.compile(
     r"^(?:e-?mail|phone|tel\.?|telephone|mobile|cell|office|m|o|t|c|p|w)\s*[:.]\s*$", re.I
 )
 _CONNECTOR = re.compile(r"^(?:and|&|or)\s+", re.I)
-_SEPARATORS = re.compile(r"[,;|/()\[\]]|\s[–—-]\s|\n")
+_SEPARATORS = re.compile(r"[,;|/()\[\]]|\s[–—-]\s")
+# Words that make a piece of a contact line a job title, not the next person's name.
+_TITLE_WORD = re.compile(
+    r"\b(?:director|manager|officer|coordinator|organi[sz]er|spokes(?:person|woman|man)"
+    r"|president|chair(?:man|woman|person)?|counsel|attorney|lawyer|fellow|associate"
+    r"|specialist|strategist|lead|head|editor|advis[eo]r|secretary|executive|founder"
+    r"|ceo|researcher|analyst|campaigner|representative|liaison|assistant|deputy|senior"
+    r"|principal|consultant|communications|press|media)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -35,17 +44,41 @@ class ContactDraft:
         return bool(self.email or self.phone)
 
 
+@dataclass
+class ContactBlock:
+    """What a contact block says: its people, the text that named nobody reachable, and the
+    conventional words read rather than kept (labels such as `Email:`, `and`, obfuscated
+    addresses), each with what it became, if anything."""
+
+    people: list[ContactDraft]
+    leftovers: list[str]
+    conventions: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+_OBFUSCATED = re.compile(
+    r"[A-Za-z0-9._%+-]+" + _AT.pattern + r"[A-Za-z0-9-]+(?:(?:" + _DOT.pattern
+    + r"|\.)[A-Za-z0-9-]+)+"
+)
+
+
 def deobfuscate(text: str) -> str:
     """`jane [at] brn [dot] org` -> `jane@brn.org`, only where the result is an email."""
-    def fix(match: re.Match[str]) -> str:
-        candidate = _DOT.sub(".", _AT.sub("@", match[0]))
-        return candidate if _EMAIL.fullmatch(candidate.strip()) else match[0]
+    return _OBFUSCATED.sub(lambda match: _email_behind(match[0]) or match[0], text)
 
-    pattern = re.compile(
-        r"[A-Za-z0-9._%+-]+" + _AT.pattern + r"[A-Za-z0-9-]+(?:(?:" + _DOT.pattern
-        + r"|\.)[A-Za-z0-9-]+)+"
-    )
-    return pattern.sub(fix, text)
+
+def obfuscated_emails(text: str) -> list[tuple[str, str]]:
+    """Each address written like `jane [at] brn [dot] org`, with the email it stands for."""
+    found = []
+    for match in _OBFUSCATED.finditer(text):
+        email = _email_behind(match[0])
+        if email and email != match[0].strip():
+            found.append((match[0].strip(), email))
+    return found
+
+
+def _email_behind(written: str) -> str | None:
+    candidate = _DOT.sub(".", _AT.sub("@", written)).strip()
+    return candidate if _EMAIL.fullmatch(candidate) else None
 
 
 def has_contact_details(text: str) -> bool:
@@ -53,8 +86,9 @@ def has_contact_details(text: str) -> bool:
     return bool(_EMAIL.search(text) or _PHONE.search(text))
 
 
-def parse_contacts(text: str) -> tuple[list[ContactDraft], list[str]]:
+def parse_contacts(text: str) -> ContactBlock:
     """The people in a contact block, and any text that named nobody reachable."""
+    obfuscated = obfuscated_emails(text)
     text = _MARKDOWN_LINK.sub(r"\1", deobfuscate(text))
     pieces: list[tuple[str, str]] = []
     position = 0
@@ -63,43 +97,85 @@ def parse_contacts(text: str) -> tuple[list[ContactDraft], list[str]]:
     ):
         if match.start() < position:
             continue
-        pieces.extend(("text", part) for part in _SEPARATORS.split(text[position : match.start()]))
+        pieces.extend(_text_pieces(text[position : match.start()]))
         pieces.append(("email" if "@" in match[0] else "phone", match[0].strip()))
         position = match.end()
-    pieces.extend(("text", part) for part in _SEPARATORS.split(text[position:]))
-    return _people(pieces)
+    pieces.extend(_text_pieces(text[position:]))
+    block = _people(pieces)
+    block.conventions[:0] = obfuscated
+    return block
 
 
-def _people(pieces: list[tuple[str, str]]) -> tuple[list[ContactDraft], list[str]]:
+def _text_pieces(text: str) -> list[tuple[str, str]]:
+    """Text between emails and phones, split at separators, with its line breaks kept."""
+    pieces: list[tuple[str, str]] = []
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            pieces.append(("break", ""))
+        pieces.extend(("text", part) for part in _SEPARATORS.split(line))
+    return pieces
+
+
+def _people(pieces: list[tuple[str, str]]) -> ContactBlock:
     people: list[ContactDraft] = []
     leftovers: list[str] = []
+    conventions: list[tuple[str, str | None]] = []
     current: ContactDraft | None = None
-    for kind, value in pieces:
-        value = _CONNECTOR.sub("", value.strip(" .:*_\t"))
-        if not value or _LABEL.match(value + ":"):
+    after_detail = False  # on the same line as the current person's last email or phone
+    for index, (kind, value) in enumerate(pieces):
+        if kind == "break":
+            after_detail = False
+            continue
+        value = value.strip(" .:*_\t")
+        connector = _CONNECTOR.match(value)
+        if connector:
+            conventions.append((connector[0].strip(), None))
+            value = value[connector.end() :]
+        if value and _LABEL.match(value + ":"):
+            conventions.append((value, None))
+            continue
+        if not value:
             continue
         if kind == "text":
-            # A name after someone's email or phone begins the next person.
-            if current is None or current.reachable:
+            if current is not None and current.reachable and _titles_previous(
+                current, value, pieces[index + 1 :], after_detail
+            ):
+                current.titles.append(value)  # "Jane Roe, jane@x.org, Communications Director"
+            elif current is None or current.reachable:
+                # A name after someone's email or phone begins the next person.
                 current = ContactDraft(name=value)
                 people.append(current)
             else:
                 current.titles.append(value)
         elif current is None:
             leftovers.append(value)
-        elif kind == "email":
-            if current.email:
-                leftovers.append(value)
-            else:
-                current.email = value
-        elif current.phone:
-            leftovers.append(value)
+        elif kind == "email" and not current.email:
+            current.email, after_detail = value, True
+        elif kind == "phone" and not current.phone:
+            current.phone, after_detail = value, True
         else:
-            current.phone = value
+            leftovers.append(value)
     reachable = []
     for person in people:
         if person.reachable:
             reachable.append(person)
         else:
             leftovers.append(", ".join([person.name, *person.titles]))
-    return reachable, leftovers
+    return ContactBlock(reachable, leftovers, conventions)
+
+
+def _titles_previous(
+    person: ContactDraft, value: str, following: list[tuple[str, str]], same_line: bool
+) -> bool:
+    """Whether text after someone's email or phone is their title rather than a new name.
+
+    It is if it reads like a job title and is not followed by a detail this person already
+    has (which would make it a name: "Press Office, press@..."); or if it is on the same
+    line and no email or phone follows, since a name without either names no contact.
+    """
+    details = [kind for kind, text in following if kind != "break" and text.strip(" .:*_\t")]
+    next_kind = details[0] if details else None
+    taken = (next_kind == "email" and person.email) or (next_kind == "phone" and person.phone)
+    if _TITLE_WORD.search(value) and not taken:
+        return True
+    return same_line and not any(kind in ("email", "phone") for kind in details)

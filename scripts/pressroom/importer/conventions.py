@@ -209,6 +209,8 @@ _SMALL_WORDS = {"of", "de", "del", "la", "le", "upon", "on", "the", "and"}
 @dataclass(frozen=True)
 class Dateline:
     location: str
+    place: str
+    """The place as the text writes it: "WASHINGTON, D.C."."""
     when: str | None
     rest: str
 
@@ -221,7 +223,9 @@ def dateline(paragraph: str) -> Dateline | None:
     city = match["place"].split(",")[0]
     if city != city.upper():
         return None
-    return Dateline(_place_name(match["place"]), match["when"], paragraph[match.end() :])
+    return Dateline(
+        _place_name(match["place"]), match["place"], match["when"], paragraph[match.end() :]
+    )
 
 
 def _place_name(place: str) -> str:

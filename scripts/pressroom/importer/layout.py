@@ -25,6 +25,22 @@ class Problem:
     hint: str = ""
 
 
+@dataclass(frozen=True)
+class Recognised:
+    """Words of the original read as a convention rather than copied, and what they became.
+
+    "FOR IMMEDIATE RELEASE", a date line, "Media contact:", an end mark: these are how a
+    release is written, not its content. Listing them lets a reader (or a test) account for
+    every line: what is neither copied, recognised nor reported would have been lost.
+    """
+
+    line: int
+    text: str
+    convention: str
+    value: str | None = None
+    """What the words became in the release (a date, a location), if anything."""
+
+
 @dataclass
 class Section:
     """An "About ..." heading and its paragraphs, or a paragraph after the end mark."""
@@ -53,6 +69,12 @@ class Layout:
     end_mark: bool = False
     problems: list[Problem] = field(default_factory=list)
     unplaced: list[Line] = field(default_factory=list)
+    recognised: list[Recognised] = field(default_factory=list)
+
+    def recognise(self, line: int, text: str, convention: str, value: object = None) -> None:
+        if text.strip():
+            shown = value.isoformat() if hasattr(value, "isoformat") else value
+            self.recognised.append(Recognised(line, text.strip(), convention, shown))
 
 
 class _Stage(Enum):
@@ -72,6 +94,9 @@ def read_layout(lines: list[str]) -> Layout:
     else:
         trailer = blocks[end + 1 :]
     layout = Layout(end_mark=end < len(blocks) and _is_end(blocks[end]))
+    for block in blocks:
+        if _is_end(block):
+            layout.recognise(block[0][0], block[0][1], "end mark")
     _Reader(layout, blocks[:end]).read()
     _read_trailer(layout, trailer)
     return layout
@@ -129,6 +154,7 @@ class _Reader:
                 continue
             label = convention.contact_label(text)
             if label is not None:
+                self.layout.recognise(number, _before(text, label), "contact label")
                 self.contacts(number, [(number, label), *block[position + 1 :]])
                 break
             remaining.append((number, text))
@@ -155,11 +181,13 @@ class _Reader:
             return False
         rest = convention.release_line(text)
         if rest is not None:
+            self.layout.recognise(number, _before(convention.plain(text), rest), "release line")
             if rest:
                 self.date(number, rest, whole_line=False)
             return True
         when = convention.embargo_line(text)
         if when is not None:
+            self.layout.recognise(number, _before(convention.plain(text), when), "embargo line")
             self.embargo(number, when)
             return True
         try:
@@ -168,6 +196,7 @@ class _Reader:
             self.layout.problems.append(Problem(number, "date", str(unclear), _DATE_HINT))
             return True
         if day is not None:
+            self.layout.recognise(number, convention.plain(text), "date", day)
             self.set_date(number, day)
             return True
         return False
@@ -181,6 +210,7 @@ class _Reader:
         if found is None:
             self.layout.unplaced.append((number, text))
         else:
+            self.layout.recognise(number, text[found.start : found.end], "date", found.date)
             self.set_date(number, found.date)
             rest = (text[: found.start] + text[found.end :]).strip(" ,.:;–—-")
             if rest:
@@ -199,6 +229,7 @@ class _Reader:
         try:
             self.layout.embargo = convention.embargo_moment(when)
             self.layout.embargo_line = number
+            self.layout.recognise(number, when, "embargo", self.layout.embargo)
         except convention.Unclear as unclear:
             self.layout.problems.append(Problem(
                 number, "embargo", f"{unclear}: {when!r}",
@@ -215,9 +246,15 @@ class _Reader:
             self.layout.contact_line = number
         # One person may take several lines: read each paragraph of the block as a whole.
         for paragraph in _paragraphs(lines):
-            people, leftovers = parse_contacts("\n".join(text for _, text in paragraph))
-            self.layout.contacts.extend(people)
-            self.layout.unplaced.extend((paragraph[0][0], leftover) for leftover in leftovers)
+            block = parse_contacts("\n".join(text for _, text in paragraph))
+            self.layout.contacts.extend(block.people)
+            self.layout.unplaced.extend((paragraph[0][0], leftover) for leftover in block.leftovers)
+            for words, value in block.conventions:
+                line = next(
+                    (number for number, text in paragraph if _has_words(text, words)),
+                    paragraph[0][0],
+                )
+                self.layout.recognise(line, words, "contact", value)
 
     def headline(self, lines: list[Line]) -> None:
         headline = [convention.plain(lines[0][1])]
@@ -236,6 +273,7 @@ class _Reader:
     def body_block(self, block: list[Line]) -> None:
         label = convention.contact_label(block[0][1])
         if label is not None:
+            self.layout.recognise(block[0][0], _before(block[0][1], label), "contact label")
             self.contacts(block[0][0], [(block[0][0], label), *block[1:]])
             return
         text = "\n".join(line for _, line in block)
@@ -249,12 +287,25 @@ class _Reader:
         if found is None:
             return text
         self.layout.location = found.location
+        self.layout.recognise(number, found.place, "dateline", found.location)
         if found.when:
             self.date(number, found.when, whole_line=False)
         return found.rest
 
 
 _DATE_HINT = "write the date with the month's name, like October 20, 2020, and import again"
+
+
+def _before(text: str, rest: str) -> str:
+    """What a line says before `rest`: the convention, such as "Media contact:"."""
+    if not rest:
+        return text
+    cut = text.rfind(rest)
+    return text[:cut] if cut >= 0 else text
+
+
+def _has_words(text: str, words: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
 
 
 def _all_contact_details(block: list[Line]) -> bool:
@@ -303,6 +354,7 @@ def _read_trailer(layout: Layout, blocks: list[list[Line]]) -> None:
         first_number, first = block[0]
         label = convention.contact_label(first)
         if label is not None:
+            layout.recognise(first_number, _before(first, label), "contact label")
             reader = _Reader(layout, blocks)
             reader.index, reader.stage = index, _Stage.BODY
             reader.contacts(first_number, [(first_number, label), *block[1:]])
@@ -315,6 +367,7 @@ def _read_trailer(layout: Layout, blocks: list[list[Line]]) -> None:
         if about and len(about["name"].split()) <= 12:
             section = Section(about["name"].strip(), first_number)
             layout.sections.append(section)
+            layout.recognise(first_number, first, "boilerplate heading")
             rest = [text for _, text in block[1:]]
             if rest:
                 section.paragraphs.append("\n".join(rest))
