@@ -1,0 +1,172 @@
+"""What visitors do: search, filter, use a keyboard, print a release."""
+
+from __future__ import annotations
+
+import pytest
+from browsing import FIXTURE_PAGES
+from playwright.sync_api import expect
+
+SEED_RELEASE = "/press/2020/clearview-ai-ice-foia/"
+
+# Number every visible, tabbable control, so that focus can be followed by number: Material's
+# focus-visible polyfill changes classes on focus, so markup is no identity.
+FOCUSABLE = """
+() => [...document.querySelectorAll(
+    'a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]'
+  )].filter(e => e.tabIndex >= 0 && e.checkVisibility({visibilityProperty: true}))
+    .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; })
+    .map((e, i) => {
+      e.dataset.keyboard = String(i);
+      return [String(i), e.outerHTML.slice(0, 100)];
+    })
+"""
+
+ACTIVE = "() => (document.activeElement && document.activeElement.dataset.keyboard) || ''"
+
+FOCUS_RING = """
+() => {
+  const style = getComputedStyle(document.activeElement);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const shadow = style.boxShadow && style.boxShadow !== 'none';
+  return outline || shadow;
+}
+"""
+
+
+def test_search_for_clearview_finds_the_seed_release(shipped_server, open_page):
+    visit = open_page(shipped_server.url("/search/"))
+    page = visit.page
+    box = page.get_by_role("searchbox").or_(page.locator(".pagefind-ui__search-input")).first
+    box.fill("Clearview")
+    expect(page.locator(".pagefind-ui__result-link").first).to_be_visible()
+    result = page.locator(f".pagefind-ui__result-link[href$='{SEED_RELEASE}']")
+    expect(result).to_have_count(1)
+    result.click()
+    page.wait_for_url(f"**{SEED_RELEASE}")
+    expect(page.locator("h1")).to_contain_text("Clearview")
+    visit.screenshot("search-desktop")
+    visit.assert_clean()
+
+
+def test_search_runs_the_query_in_the_url(shipped_server, open_page):
+    visit = open_page(shipped_server.url("/search/?q=Clearview"))
+    links = visit.page.locator(".pagefind-ui__result-link")
+    expect(links.first).to_be_visible()
+    assert any(
+        href.rstrip("/").endswith(SEED_RELEASE.rstrip("/"))
+        for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    )
+    visit.assert_clean()
+
+
+def listed_titles(page) -> list[str]:
+    return page.locator("[data-pressroom-results] .pressroom-card__title").all_inner_texts()
+
+
+def test_press_filter_by_click_reflects_the_choice_in_the_url(fixture_server, open_page):
+    visit = open_page(fixture_server.url("/press/"))
+    page = visit.page
+    form = page.locator("[data-pressroom-filter]")
+    expect(form).to_be_visible()
+    topic = form.locator("select[name=topic]")
+    value = topic.locator("option").nth(1).get_attribute("value")
+    topic.select_option(value)
+    results = page.locator("[data-pressroom-results]")
+    expect(results).to_be_visible()
+    expect(page.locator("[data-pressroom-listing]")).to_be_hidden()
+    assert f"topic={value}" in page.url
+    titles = listed_titles(page)
+    assert titles, "the filter found nothing"
+    form.get_by_role("button", name="Clear").click()
+    expect(page.locator("[data-pressroom-listing]")).to_be_visible()
+    assert "topic=" not in page.url
+    visit.assert_clean()
+
+
+def test_press_filter_from_a_shared_url(fixture_server, open_page):
+    visit = open_page(fixture_server.url("/press/?topic=drones"))
+    page = visit.page
+    expect(page.locator("[data-pressroom-results]")).to_be_visible()
+    expect(page.locator("select[name=topic]")).to_have_value("drones")
+    titles = listed_titles(page)
+    assert titles == ["Coalition sues DHS for drone surveillance records"] or (
+        len(titles) == 1 and "drone" in titles[0].lower()
+    ), titles
+    visit.screenshot("press-filtered-desktop")
+    visit.assert_clean()
+
+
+@pytest.mark.parametrize("name", ["home", "release", "press"])
+def test_keyboard_skip_link_focus_and_reach(fixture_server, open_page, name):
+    visit = open_page(fixture_server.url(FIXTURE_PAGES[name]))
+    page = visit.page
+    # The first Tab lands on a visible skip link that leads into the content.
+    page.keyboard.press("Tab")
+    skip = page.locator(".md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    assert page.evaluate(FOCUS_RING), "the skip link has no visible focus indicator"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside = page.evaluate("() => !!document.activeElement.closest('#__content')")
+    assert inside, page.evaluate("() => document.activeElement.outerHTML.slice(0, 100)")
+
+    # Every visible control is reached by Tab, each with a visible focus indicator.
+    page.goto(page.url.split("#")[0])
+    controls = dict(page.evaluate(FOCUSABLE))
+    wanted = set(controls)
+    reached, unringed = set(), []
+    for _ in range(len(wanted) * 2 + 10):
+        page.keyboard.press("Tab")
+        active = page.evaluate(ACTIVE)
+        if active in reached:
+            continue
+        reached.add(active)
+        if active in wanted and not page.evaluate(FOCUS_RING):
+            unringed.append(controls[active])
+        if wanted <= reached:
+            break
+    missed = [controls[number] for number in sorted(wanted - reached, key=int)]
+    assert missed == [], f"not reachable by Tab: {missed}"
+    assert unringed == [], f"no visible focus: {unringed}"
+    visit.assert_clean()
+
+
+def test_release_prints_cleanly(fixture_server, open_page):
+    visit = open_page(fixture_server.url(FIXTURE_PAGES["release"]))
+    page = visit.page
+    page.emulate_media(media="print")
+    for chrome in (
+        ".md-header",
+        ".md-tabs",
+        ".md-sidebar--primary",
+        ".md-sidebar--secondary",
+        ".md-footer",
+        ".md-search",
+        ".md-skip",
+    ):
+        for element in page.locator(chrome).all():
+            assert not element.is_visible(), f"{chrome} shows in print"
+    parts = [
+        ".pressroom-release__line",
+        ".pressroom-release__date",
+        ".pressroom-contacts",
+        ".pressroom-release__headline",
+        ".pressroom-release__body",
+        ".pressroom-endmark",
+        ".pressroom-about",
+    ]
+    tops = []
+    for selector in parts:
+        element = page.locator(selector).first
+        assert element.is_visible(), f"{selector} is missing from print"
+        tops.append(element.bounding_box()["y"])
+    assert tops == sorted(tops), dict(zip(parts, tops, strict=True))
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
+    visit.screenshot("release-print")
+    visit.assert_clean()
