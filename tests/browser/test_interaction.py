@@ -170,3 +170,23 @@ def test_release_prints_cleanly(fixture_server, open_page):
     assert pdf.startswith(b"%PDF")
     visit.screenshot("release-print")
     visit.assert_clean()
+
+
+def test_phone_menu_opens_from_the_keyboard(fixture_server, open_page):
+    """On a phone the navigation is in a drawer: Tab reaches its button and Space opens it."""
+    visit = open_page(fixture_server.url(FIXTURE_PAGES["release"]), viewport="phone")
+    page = visit.page
+    page.keyboard.press("Tab")
+    expect(page.locator(".md-skip")).to_be_focused()
+    page.keyboard.press("Tab")
+    drawer = page.locator("#__drawer")
+    expect(drawer).to_be_focused()
+    button = page.locator(".md-header label[for='__drawer']")
+    outline = button.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline != "none", "the menu button shows no focus"
+    page.keyboard.press("Space")
+    expect(drawer).to_be_checked()
+    press_link = page.locator(".md-sidebar--primary a", has_text="Press releases").first
+    expect(press_link).to_be_in_viewport()
+    visit.screenshot("release-phone-menu")
+    visit.assert_clean()
