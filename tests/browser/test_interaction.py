@@ -147,11 +147,12 @@ def test_release_prints_cleanly(fixture_server, open_page):
     ):
         for element in page.locator(chrome).all():
             assert not element.is_visible(), f"{chrome} shows in print"
+    # On paper: headline, date, release line, contacts, body, end mark, boilerplates.
     parts = [
-        ".pressroom-release__line",
-        ".pressroom-release__date",
-        ".pressroom-contacts",
         ".pressroom-release__headline",
+        ".pressroom-release__date",
+        ".pressroom-release__line",
+        ".pressroom-contacts",
         ".pressroom-release__body",
         ".pressroom-endmark",
         ".pressroom-about",
