@@ -143,3 +143,16 @@ def test_transfer_without_material_search_counts_no_index(tmp_path: Path) -> Non
         "/assets/javascripts/bundle.1.min.js", "/pagefind/pagefind-ui.js", "/press/sitemap.xml",
     ]
     assert transfer.missing == ["/press/sitemap.xml"]
+
+
+def test_live_edit_shows_in_served_page_and_browser(tmp_path: Path) -> None:
+    # The --live measurement, small: one saved release reaches the server and an open browser.
+    result = bench.live_bench(20, 1, tmp_path, modes=("serve",), say=lambda *_: None)
+
+    (mode,) = result.modes
+    (edit,) = mode.edits
+    assert edit.page_seconds is not None, "the served page never showed the edit"
+    assert edit.browser_seconds is not None, "the open page never reloaded to show the edit"
+    assert edit.listing_shows and edit.feed_shows
+    release, _ = bench.newest_release(tmp_path / "20" / "pressroom")
+    assert edit.marker not in release.read_text("utf-8"), "the edited release was not restored"

@@ -152,13 +152,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        outputs = {INDEX_PATH: filter_index(self.catalogue)}
+        site_dir = Path(config.site_dir)
+        _write(site_dir, {INDEX_PATH: filter_index(self.catalogue)})
         for feed in site_feeds(self.catalogue, self.settings, self.rendered.release_html):
-            outputs.update(feeds.documents(feed, self.settings.site_url))
-        for relative, content in outputs.items():
-            target = Path(config.site_dir) / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
+            # One feed at a time: all of them at once would hold tens of megabytes.
+            _write(site_dir, feeds.documents(feed, self.settings.site_url))
         # Previews skip indexing so that saving a release reloads the page sooner.
         if self.config.search and not self.preview:
             try:
@@ -244,3 +242,10 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
         timezone=plugin.timezone,
         feed_length=plugin.feed_length,
     )
+
+
+def _write(site_dir: Path, outputs: dict[str, bytes]) -> None:
+    for relative, content in outputs.items():
+        target = site_dir / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

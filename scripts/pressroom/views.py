@@ -14,7 +14,7 @@ from functools import cached_property
 from pressroom import listing
 from pressroom.archive import Archive, Pager, pager
 from pressroom.body import dateline, first_paragraph_text
-from pressroom.content import Newsroom, Release
+from pressroom.content import Newsroom, Release, Topic
 from pressroom.feeds import FEED_FILES
 from pressroom.publish import State, state
 
@@ -247,24 +247,35 @@ class Catalogue:
             banner=self.notice(release),
         )
 
+    @cached_property
+    def topics(self) -> list[Topic]:
+        return listing.topics(self.releases)
+
+    @cached_property
+    def years(self) -> list[int]:
+        return listing.years(self.releases)
+
+    # Every listing page shows the same browse links and filter choices: compute them once.
+    @cached_property
     def browse(self) -> dict[str, list[Link]]:
         """Ways into the archive besides scrolling: by year, partner, campaign and topic."""
         newsroom = self.newsroom
         return {
-            "Years": [Link(str(year), f"press/{year}/") for year in listing.years(self.releases)],
+            "Years": [Link(str(year), f"press/{year}/") for year in self.years],
             "Partners": [Link(p.name, p.url) for p in newsroom.partners.values()],
             "Campaigns": [Link(c.title, c.url) for c in newsroom.campaigns.values()],
-            "Topics": [Link(t.label, t.url) for t in listing.topics(self.releases)],
+            "Topics": [Link(t.label, t.url) for t in self.topics],
         }
 
+    @cached_property
     def filters(self) -> dict[str, list[Option]]:
         """The choices of the in-page filter on /press/, by the same ids the URLs use."""
         newsroom = self.newsroom
         return {
             "partner": [Option(p.id, p.name) for p in newsroom.partners.values()],
             "campaign": [Option(c.id, c.title) for c in newsroom.campaigns.values()],
-            "topic": [Option(t.slug, t.label) for t in listing.topics(self.releases)],
-            "year": [Option(str(y), str(y)) for y in listing.years(self.releases)],
+            "topic": [Option(t.slug, t.label) for t in self.topics],
+            "year": [Option(str(y), str(y)) for y in self.years],
         }
 
     @cached_property
@@ -274,12 +285,12 @@ class Catalogue:
         size = self.page_size
         archives = [Archive("press", "", "press/", "Press releases",
                             listing.newest_first(releases), size)]
-        for year in listing.years(releases):
+        for year in self.years:
             in_year = [r for r in releases if r.year == year]
             archives.append(Archive("year", str(year), f"press/{year}/",
                                     f"Press releases from {year}",
                                     listing.newest_first(in_year), size))
-        for topic in listing.topics(releases):
+        for topic in self.topics:
             archives.append(Archive("topic", topic.slug, topic.url,
                                     f"Press releases on {topic.label}",
                                     listing.by_topic(releases, topic.slug), size))
@@ -311,10 +322,10 @@ class Catalogue:
         return ListingPage(
             title=title,
             groups=groups,
-            browse=self.browse(),
+            browse=self.browse,
             feeds=subscribe_links(feeds_folder) if feeds_folder else subscribe_links("press/"),
             pager=pager(archive, number),
-            filters=self.filters() if is_press else {},
+            filters=self.filters if is_press else {},
         )
 
     def partner_page(self, partner_id: str) -> PartnerPage:
