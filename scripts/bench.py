@@ -15,6 +15,15 @@ page. It is a measurement, not a test: nothing here fails because a build is slo
     .venv/bin/python scripts/bench.py                           # 1,000 releases, 3 rounds
     .venv/bin/python scripts/bench.py --sizes 100,1000,3000 --json bench.json
 
+With --live it instead times live editing: under `mkdocs serve --livereload`, then under
+`mkdocs serve --livereload --dirty`, it saves the newest release several times and measures
+from the write until the served page shows the change and until a page open in headless
+Chromium (Playwright, /usr/bin/chromium) has reloaded itself to show it; it also compares
+every page and feed `--dirty` serves with a full build of the same sources.
+
+    .venv/bin/python scripts/bench.py --live                    # 1,000 releases, 5 edits each
+    .venv/bin/python scripts/bench.py --live --releases 100 --edits 3 --no-browser
+
 Needs only what the site needs to build (MkDocs, Material, PyYAML and the pressroom plugin).
 """
 
@@ -1230,7 +1239,8 @@ def live_report(results: list[LiveResult], command: str) -> str:
             if mode.differing is None:
                 stale = "–"
             else:
-                shown = ", ".join(mode.differing[:6]) + (" …" if len(mode.differing) > 6 else "")
+                shown = ", ".join("/" + url for url in mode.differing[:6])
+                shown += " …" if len(mode.differing) > 6 else ""
                 stale = f"{len(mode.differing)} of {mode.compared}" + (
                     f": {shown}" if shown else "")
             lines.append(
