@@ -104,15 +104,18 @@ def wait_for(condition: Callable[[], T], timeout: float = 30, interval: float = 
 class Serving:
     """`mkdocs serve --livereload` on a free local port, stopped when the block ends."""
 
-    def __init__(self, site_dir: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, site_dir: Path, env: dict[str, str] | None = None, *options: str
+    ) -> None:
         self.site_dir = site_dir
+        self.options = options
         self.port = free_port()
         self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         self.base = f"http://127.0.0.1:{self.port}/"
 
     def __enter__(self) -> Serving:
         self.process = subprocess.Popen(
-            [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{self.port}"],
+            [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{self.port}", *self.options],
             cwd=self.site_dir, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True,
         )

@@ -51,11 +51,16 @@ class _Role:
 class PressroomPlugin(BasePlugin[PressroomConfig]):
     def __init__(self) -> None:
         self.preview = False
+        self.dirty = False
         self.roles: dict[str, _Role] = {}
+        # Kept across `mkdocs serve` rebuilds: with --dirty, MkDocs renders only the pages
+        # whose files changed, and listings and feeds still need every other release's body.
+        self.rendered = Rendered()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` previews drafts and embargoed releases; builds never show them.
         self.preview = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # After the site's own overrides, so a coalition can restyle any Pressroom page.
@@ -70,7 +75,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         newsroom = self._load(config)
-        self.rendered = Rendered()
         self.catalogue = Catalogue(
             newsroom, self._clock(), preview=self.preview, rendered=self.rendered,
             page_size=self.config.page_size,
@@ -93,14 +97,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.roles[page.src_uri] = _Role("listing", page)
         for src_uri, path in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        if self.dirty:
+            self._expire_dependents(files)
         return files
 
-    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        role = self.roles.get(page.file.src_uri)
-        if role is not None and role.kind == "release":
-            # The sitemap's lastmod: the content's date, not the day of the build.
-            page.update_date = role.key.date.isoformat()
-        return page
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # The sitemap's lastmod: a release's date, not the day of the build. Set here, not
+        # when the page renders, because `--dirty` renders only the pages that changed.
+        for file in files.documentation_pages():
+            role = self.roles.get(file.src_uri)
+            if role is not None and role.kind == "release" and file.page is not None:
+                file.page.update_date = role.key.date.isoformat()
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -190,6 +198,28 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             if file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             self.roles[src_uri] = role
+
+    def _expire_dependents(self, files: Files) -> None:
+        """Under `serve --dirty`, make MkDocs rebuild pages whose files did not change but whose
+        content did: pages that list releases, and releases quoting a changed partner or campaign.
+
+        MkDocs rebuilds a page when its output is missing, so removing the output is the way.
+        """
+        roles = {uri: role for uri, role in self.roles.items() if role.kind != "listing"}
+        changed = {
+            role.key
+            for uri, role in roles.items()
+            if role.kind in ("partner", "campaign")
+            and (file := files.get_file_from_path(uri)) is not None and file.is_modified()
+        }
+        for uri, role in roles.items():
+            quotes_change = role.kind == "release" and bool(
+                changed & {*role.key.front.partners, role.key.front.campaign}
+            )
+            if role.kind in ("home", "partner", "campaign") or quotes_change:
+                file = files.get_file_from_path(uri)
+                if file is not None:
+                    Path(file.abs_dest_path).unlink(missing_ok=True)
 
     def _view(self, role: _Role) -> object:
         catalogue = self.catalogue
