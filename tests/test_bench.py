@@ -147,7 +147,13 @@ def test_transfer_without_material_search_counts_no_index(tmp_path: Path) -> Non
 
 def test_live_edit_shows_in_served_page_and_browser(tmp_path: Path) -> None:
     # The --live measurement, small: one saved release reaches the server and an open browser.
-    result = bench.live_bench(20, 1, tmp_path, modes=("serve",), say=lambda *_: None)
+    # In a thread: Playwright's sync API refuses to start where another test's event loop runs.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        result = worker.submit(
+            bench.live_bench, 20, 1, tmp_path, modes=("serve",), say=lambda *_: None
+        ).result(timeout=240)
 
     (mode,) = result.modes
     (edit,) = mode.edits

@@ -22,7 +22,7 @@ from pressroom.site import Site
 from pressroom.source import read_source
 
 IMPORTS = Path(__file__).parent / "fixtures" / "import"
-SEED = REPO.parent / "shared" / "seed" / "000_74b786cb1cae71c5.txt"
+SEED = REPO / "tests" / "fixtures" / "seed" / "000_74b786cb1cae71c5.txt"
 EASTERN_SUMMER = dt.timezone(dt.timedelta(hours=-4))
 
 

@@ -22,7 +22,9 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-EMAIL_PATTERN = r"^[^@\s<>\"']+@[^@\s<>\"']+\.[A-Za-z]{2,}$"
+# No backslash before the quote: the pattern goes into the JSON Schema, and editors'
+# JavaScript regular expressions reject `\"`.
+EMAIL_PATTERN = "^[^@\\s<>\"']+@[^@\\s<>\"']+\\.[A-Za-z]{2,}$"
 
 
 def _no_numbers(value: Any) -> Any:
