@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 
-from pressroom import listing
 from pressroom.body import with_dateline
 from pressroom.content import Release
 from pressroom.feeds import Feed, FeedEntry, absolute
@@ -55,7 +54,6 @@ def release_content(catalogue: Catalogue, release: Release, body_html: str, page
 
 
 def site_feeds(catalogue: Catalogue, settings: SiteSettings, bodies: dict[str, str]) -> list[Feed]:
-    newsroom = catalogue.newsroom
     url = settings.site_url
 
     made: dict[str, FeedEntry] = {}  # a release in several feeds is prepared once
@@ -68,39 +66,20 @@ def site_feeds(catalogue: Catalogue, settings: SiteSettings, bodies: dict[str, s
     def entries(releases: list[Release]) -> list[FeedEntry]:
         return [entry(release) for release in releases[: settings.feed_length]]
 
-    feeds = [
+    # One feed for each archive a visitor can follow: everything, a partner's, a campaign's.
+    return [
         Feed(
-            "press/",
-            f"{settings.site_name}: press releases",
-            settings.description or settings.site_name,
-            absolute(url, "press/"),
+            archive.folder,
+            f"{settings.site_name}: {archive.title}",
+            settings.description if archive.kind == "press" and settings.description
+            else archive.title,
+            absolute(url, archive.folder),
             settings.language,
-            entries(listing.newest_first(catalogue.releases)),
+            entries(archive.releases),
         )
+        for archive in catalogue.archives
+        if archive.kind in ("press", "partner", "campaign")
     ]
-    for partner in newsroom.partners.values():
-        feeds.append(
-            Feed(
-                partner.url,
-                f"{settings.site_name}: {partner.name}",
-                f"Press releases from {partner.name}",
-                absolute(url, partner.url),
-                settings.language,
-                entries(listing.by_partner(catalogue.releases, partner.id)),
-            )
-        )
-    for campaign in newsroom.campaigns.values():
-        feeds.append(
-            Feed(
-                campaign.url,
-                f"{settings.site_name}: {campaign.title}",
-                f"Press releases on {campaign.title}",
-                absolute(url, campaign.url),
-                settings.language,
-                entries(listing.by_campaign(catalogue.releases, campaign.id)),
-            )
-        )
-    return feeds
 
 
 def _entry(
