@@ -154,7 +154,7 @@ def test_embargo_without_a_zone_is_an_error_not_a_guess(fixture_site: Path, caps
     assert ("04-embargo-without-zone.txt:1: embargo: the embargo line gives no time zone: "
             "'June 1, 2021, 10 a.m.' (write the date, time and zone") in err
     # The missing date is the embargo's problem: reporting "no date" too would only confuse.
-    assert err.startswith("1 problem:\n") and "date:" not in err
+    assert err.startswith("1 problem in the newsroom content:\n") and "date:" not in err
     assert _existing(fixture_site) == before
 
 

@@ -71,6 +71,10 @@ def test_draft_and_embargo_leave_no_trace_before_the_embargo(held_site: Path) ->
     assert {".html", ".xml", ".json", ".gz", ".pf_fragment", ".pf_index"} <= kinds
     assert files_containing(build, DRAFT_MARKER) == []
     assert files_containing(build, EMBARGO_MARKER) == []
+    # Held back, but never silently: the build log says so and when the next one goes out.
+    assert ("pressroom: 8 releases published; 1 draft and 1 embargoed left out "
+            "(see `pressroom status`); the next embargo lifts at 2030-01-01T09:00-05:00"
+            ) in build.log
     assert not (build.out / "press" / "2030").exists()
     assert not (build.out / "press" / "2026" / "draft-statement").exists()
 

@@ -16,10 +16,6 @@ class CheckResult:
     errors: list[ContentError]
     newsroom: Newsroom | None
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
 
 def check_site(site: Site, paths: list[Path] | None = None) -> CheckResult:
     """Validate all content; with `paths`, report only problems in those files or folders.

@@ -9,15 +9,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from pressroom.errors import ContentError, ContentErrors, UsageError
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
-
-Command = Callable[[argparse.Namespace], int]
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
@@ -134,10 +130,8 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 
 def _report(errors: list[ContentError]) -> None:
-    count = len(errors)
-    print(f"{count} problem{'s' if count != 1 else ''}:", file=sys.stderr)
-    for error in sorted(errors):
-        print(f"  {error}", file=sys.stderr)
+    # The build's own wording, so staff see the same report from `check` and `mkdocs build`.
+    print(ContentErrors(errors).report(), file=sys.stderr)
 
 
 # --- import ------------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
 import html
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,13 @@ from mkdocs.structure.pages import Page
 from pressroom import feeds, social
 from pressroom.body import first_paragraph_text, with_dateline
 from pressroom.config import PressroomConfig
-from pressroom.content import Newsroom
 from pressroom.errors import ContentErrors
 from pressroom.finder import INDEX_PATH, filter_index
 from pressroom.load import load_newsroom
 from pressroom.pages import listing_pages
 from pressroom.publish import build_clock
 from pressroom.search import SearchIndexError, index_site
+from pressroom.status import build_summary
 from pressroom.syndication import SiteSettings, site_feeds
 from pressroom.views import Catalogue, Rendered
 
@@ -74,9 +75,14 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        newsroom = self._load(config)
+        with _build_errors():
+            newsroom = load_newsroom(
+                self.root, self.root / self.config.releases_dir, Path(config.docs_dir)
+            )
+            now = build_clock()
+        log.info(build_summary(newsroom, now, preview=self.preview))
         self.catalogue = Catalogue(
-            newsroom, self._clock(), preview=self.preview, rendered=self.rendered,
+            newsroom, now, preview=self.preview, rendered=self.rendered,
             page_size=self.config.page_size,
         )
         self.roles = {"index.md": _Role("home")}
@@ -177,20 +183,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         server.watch(str(self.root / self.config.releases_dir))
         return server
 
-    def _load(self, config: MkDocsConfig) -> Newsroom:
-        try:
-            return load_newsroom(
-                self.root, self.root / self.config.releases_dir, Path(config.docs_dir)
-            )
-        except ContentErrors as problems:
-            raise PluginError(problems.report()) from None
-
-    def _clock(self) -> datetime.datetime:
-        try:
-            return build_clock()
-        except ContentErrors as problems:
-            raise PluginError(problems.report()) from None
-
     def _claim(self, files: Files, src_uri: str, role: _Role) -> None:
         file = files.get_file_from_path(src_uri)
         if file is not None:
@@ -272,6 +264,15 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
         timezone=plugin.timezone,
         feed_length=plugin.feed_length,
     )
+
+
+@contextmanager
+def _build_errors() -> Iterator[None]:
+    """Content problems stop the build with the core's own report, strict or not."""
+    try:
+        yield
+    except ContentErrors as problems:
+        raise PluginError(problems.report()) from None
 
 
 def _write(site_dir: Path, outputs: dict[str, bytes]) -> None:

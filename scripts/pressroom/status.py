@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from pressroom import listing
 from pressroom.content import Newsroom
@@ -26,3 +27,22 @@ def status_report(newsroom: Newsroom, now: dt.datetime) -> str:
             "build after that moment publishes it."
         )
     return "\n".join(lines)
+
+
+def build_summary(newsroom: Newsroom, now: dt.datetime, *, preview: bool) -> str:
+    """One line for the build log, so a held-back release is never silently absent."""
+    counts = Counter(state(release, now) for release in newsroom.releases)
+    line = f"{_plural(counts[State.PUBLISHED], 'release')} published"
+    held = counts[State.DRAFT] + counts[State.EMBARGOED]
+    if held:
+        what = "shown as previews" if preview else "left out (see `pressroom status`)"
+        line += (f"; {_plural(counts[State.DRAFT], 'draft')} and "
+                 f"{counts[State.EMBARGOED]} embargoed {what}")
+    lifts = next_lift(newsroom.releases, now)
+    if lifts is not None:
+        line += f"; the next embargo lifts at {lifts.isoformat(timespec='minutes')}"
+    return line
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

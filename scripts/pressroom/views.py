@@ -16,7 +16,7 @@ from pressroom.archive import Archive, Pager, pager
 from pressroom.body import dateline, first_paragraph_text
 from pressroom.content import Newsroom, Release, Topic
 from pressroom.feeds import FEED_FILES
-from pressroom.publish import State, state
+from pressroom.publish import State, published, state
 
 RELEASE_LINE = "FOR IMMEDIATE RELEASE"
 
@@ -171,10 +171,7 @@ class Catalogue:
         self.rendered = rendered
         self._summaries: dict[str, str] = {}
         self._cards: dict[str, ReleaseCard] = {}
-        self.releases = [
-            release for release in newsroom.releases
-            if preview or state(release, now) is State.PUBLISHED
-        ]
+        self.releases = list(newsroom.releases) if preview else published(newsroom.releases, now)
 
     def notice(self, release: Release) -> str | None:
         current = state(release, self.now)

@@ -183,7 +183,7 @@ class _Reader:
         if rest is not None:
             self.layout.recognise(number, _before(convention.plain(text), rest), "release line")
             if rest:
-                self.date(number, rest, whole_line=False)
+                self.date(number, rest)
             return True
         when = convention.embargo_line(text)
         if when is not None:
@@ -201,7 +201,7 @@ class _Reader:
             return True
         return False
 
-    def date(self, number: int, text: str, whole_line: bool) -> None:
+    def date(self, number: int, text: str) -> None:
         try:
             found = convention.find_date(text)
         except convention.Unclear as unclear:
@@ -289,7 +289,7 @@ class _Reader:
         self.layout.location = found.location
         self.layout.recognise(number, found.place, "dateline", found.location)
         if found.when:
-            self.date(number, found.when, whole_line=False)
+            self.date(number, found.when)
         return found.rest
 
 
