@@ -303,6 +303,7 @@ def test_first_paragraph_as_plain_text() -> None:
     assert first_paragraph_text(body) == "Groups filed a request & more text."
     assert first_paragraph_text("<h2>Heading</h2><ul><li>x</li></ul>") == ""
     assert first_paragraph_text("<blockquote><p>Quoted</p></blockquote><p>Next</p>") == "Quoted"
+    assert first_paragraph_text("<pre><code>x</code></pre>\n<p>After code</p>") == "After code"
 
 
 def test_dateline() -> None:

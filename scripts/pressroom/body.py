@@ -3,37 +3,22 @@
 from __future__ import annotations
 
 import html
-from html.parser import HTMLParser
+import re
 
+import lxml.html
 
-class _FirstParagraph(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0
-        self.done = False
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "p" and not self.done:
-            self.depth += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "p" and self.depth:
-            self.depth -= 1
-            self.done = self.depth == 0
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.done:
-            self.parts.append(data)
+_PARAGRAPH = re.compile(r"<p[\s>]")
 
 
 def first_paragraph_text(body_html: str) -> str:
     """The first paragraph as plain text: the summary when staff give none."""
-    parser = _FirstParagraph()
-    end = body_html.find("</p>")
-    # Paragraphs cannot nest, so the first one ends at the first </p>: parse no further.
-    parser.feed(body_html if end < 0 else body_html[: end + 4])
-    return " ".join("".join(parser.parts).split())
+    opening = _PARAGRAPH.search(body_html)
+    end = body_html.find("</p>", opening.start()) if opening else -1
+    if end < 0:
+        return ""
+    # Paragraphs cannot nest, so the first one ends at the next </p>: parse no further.
+    paragraph = lxml.html.fragment_fromstring(body_html[opening.start() : end + 4])
+    return " ".join(paragraph.text_content().split())
 
 
 def dateline(location: str | None) -> str:
