@@ -67,7 +67,7 @@ DAYS = (dt.date(2026, 1, 1) - FIRST_DAY).days  # ten years of releases
 CLOCK = "2026-01-01T12:00:00+00:00"
 PACKAGES = (
     "mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "Jinja2", "pydantic",
-    "PyYAML", "lxml", "feedgen", "pressroom", "pagefind",
+    "PyYAML", "lxml", "feedgen", "pressroom",
 )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
@@ -115,28 +114,18 @@ def test_topic_page_title(hostile: Build) -> None:
 
 
 def test_search_index_keeps_the_text_and_no_markup(hostile: Build) -> None:
-    material = hostile.out / "search" / "search_index.json"
-    if material.exists():
-        # Material shows search titles and text as HTML: parse them the way a browser would.
-        raw = material.read_text(encoding="utf-8")
-        assert "<script" not in raw.lower() and "<marquee" not in raw.lower()
-        docs = {}
-        for doc in json.loads(raw)["docs"]:
-            shown = []
-            for key in ("title", "text"):
-                fragment = lxml_html.fragment_fromstring(doc[key] or " ", create_parent="div")
-                injected = fragment.xpath("//script | //marquee | //img | //*[@onerror]")
-                assert not injected, f"{doc['location']} {key} carries markup from front matter"
-                shown.append(fragment.text_content())
-            docs[doc["location"]] = tuple(shown)
-    else:
-        # Pagefind stores plain text, which its UI escapes (titles as text, excerpts with
-        # `<` and `>` replaced): what matters here is that the text arrives intact.
-        docs = {}
-        for fragment in (hostile.out / "pagefind" / "fragment").glob("*.pf_fragment"):
-            raw = gzip.decompress(fragment.read_bytes())
-            doc = json.loads(raw[len(b"pagefind_dcd"):])
-            docs[doc["url"].lstrip("/")] = (doc["meta"].get("title", ""), doc["content"])
+    # Material shows search titles and text as HTML: parse them the way a browser would.
+    raw = (hostile.out / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script" not in raw.lower() and "<marquee" not in raw.lower()
+    docs = {}
+    for doc in json.loads(raw)["docs"]:
+        shown = []
+        for key in ("title", "text"):
+            fragment = lxml_html.fragment_fromstring(doc[key] or " ", create_parent="div")
+            injected = fragment.xpath("//script | //marquee | //img | //*[@onerror]")
+            assert not injected, f"{doc['location']} {key} carries markup from front matter"
+            shown.append(fragment.text_content())
+        docs[doc["location"]] = tuple(shown)
     title, text = docs[URL]
     assert title == TITLE
     assert norm(LOCATION.upper()) in norm(text)

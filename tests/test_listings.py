@@ -6,7 +6,6 @@ Pressroom), so a listing that drops, reorders or misattributes a release fails.
 
 from __future__ import annotations
 
-import gzip
 import json
 import posixpath
 import re
@@ -121,28 +120,13 @@ def resolve(page_url: str, href: str) -> str:
 
 
 def search_documents(build: Build) -> dict[str, tuple[str, str]]:
-    """What the site's search holds per page, as (title, text) the way a visitor reads them.
+    """What the site's search holds per page, as (title, text) the way a visitor reads them:
+    search/search_index.json, whose fields Material's search shows as HTML."""
+    def text(markup: str) -> str:
+        return lxml_html.fragment_fromstring(markup or " ", create_parent="div").text_content()
 
-    Material's own search (search/search_index.json, whose fields are HTML) or Pagefind's
-    (pagefind/fragment/*.pf_fragment: gzipped JSON behind a `pagefind_dcd` tag, plain text).
-    """
-    material = build.out / "search" / "search_index.json"
-    if material.exists():
-        def text(markup: str) -> str:
-            return lxml_html.fragment_fromstring(markup or " ", create_parent="div").text_content()
-
-        docs = json.loads(material.read_text(encoding="utf-8"))["docs"]
-        return {doc["location"]: (text(doc["title"]), text(doc["text"]))
-                for doc in docs if "#" not in doc["location"]}
-    fragments = sorted((build.out / "pagefind" / "fragment").glob("*.pf_fragment"))
-    assert fragments, "the site has no search index"
-    found = {}
-    for fragment in fragments:
-        raw = gzip.decompress(fragment.read_bytes())
-        assert raw.startswith(b"pagefind_dcd"), fragment
-        doc = json.loads(raw[len(b"pagefind_dcd"):])
-        found[doc["url"].lstrip("/")] = (doc["meta"].get("title", ""), doc["content"])
-    return found
+    docs = json.loads((build.out / "search" / "search_index.json").read_text("utf-8"))["docs"]
+    return {doc["location"]: (text(doc["title"]), text(doc["text"])) for doc in docs}
 
 
 def titles(items: list[Card]) -> list[str]:

@@ -8,17 +8,24 @@ import re
 import lxml.html
 
 _PARAGRAPH = re.compile(r"<p[\s>]")
+DATELINE_CLASS = "pressroom-dateline"
 
 
 def first_paragraph_text(body_html: str) -> str:
-    """The first paragraph as plain text: the summary when staff give none."""
-    opening = _PARAGRAPH.search(body_html)
-    end = body_html.find("</p>", opening.start()) if opening else -1
-    if end < 0:
-        return ""
-    # Paragraphs cannot nest, so the first one ends at the next </p>: parse no further.
-    paragraph = lxml.html.fragment_fromstring(body_html[opening.start() : end + 4])
-    return " ".join(paragraph.text_content().split())
+    """The first paragraph with words in it, as plain text, without its dateline: the summary
+    when staff give none."""
+    for opening in _PARAGRAPH.finditer(body_html):
+        end = body_html.find("</p>", opening.start())
+        if end < 0:
+            break
+        # Paragraphs cannot nest, so this one ends at the next </p>: parse no further.
+        paragraph = lxml.html.fragment_fromstring(body_html[opening.start() : end + 4])
+        for lead in paragraph.find_class(DATELINE_CLASS):
+            lead.drop_tree()  # its tail, the paragraph's first words, stays
+        text = " ".join(paragraph.text_content().split())
+        if text:
+            return text
+    return ""
 
 
 def dateline(location: str | None) -> str:
@@ -30,7 +37,7 @@ def with_dateline(body_html: str, location: str | None) -> str:
     """Lead the first paragraph with the dateline, escaped; alone if the body opens otherwise."""
     if not location:
         return body_html
-    lead = f'<span class="pressroom-dateline">{html.escape(dateline(location))}</span>'
+    lead = f'<span class="{DATELINE_CLASS}">{html.escape(dateline(location))}</span>'
     if body_html.lstrip().startswith("<p>"):
         return body_html.replace("<p>", f"<p>{lead} ", 1)
     return f"<p>{lead}</p>\n{body_html}"

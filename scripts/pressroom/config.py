@@ -17,7 +17,7 @@ class PressroomConfig(Config):
     """How many releases a listing page shows before it continues on the next page."""
 
     search = c.Type(bool, default=True)
-    """Pagefind search at /search/; its index is fetched only when a visitor searches."""
+    """Site search at /search/; only that page loads the search index."""
 
     feed_length = c.Type(int, default=50)
     """How many releases each feed carries, newest first."""

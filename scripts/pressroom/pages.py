@@ -25,6 +25,9 @@ class GeneratedPage:
         return self.src_uri.count("/") <= 1
 
 
+SEARCH_PAGE = "search/index.md"
+
+
 def listing_pages(
     catalogue: Catalogue, existing: set[str], *, search: bool = True
 ) -> list[GeneratedPage]:
@@ -45,7 +48,7 @@ def listing_pages(
         pages.append(GeneratedPage("partners/index.md", "Partners", DIRECTORY,
                                    catalogue.partners_directory))
     if search:
-        pages.append(GeneratedPage("search/index.md", "Search", "pressroom/search.html",
+        pages.append(GeneratedPage(SEARCH_PAGE, "Search", "pressroom/search.html",
                                    catalogue.search_page))
     if "campaigns/index.md" not in existing:
         pages.append(GeneratedPage("campaigns/index.md", "Campaigns", DIRECTORY,

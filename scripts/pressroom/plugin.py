@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -19,13 +21,16 @@ from mkdocs.structure.pages import Page
 
 from pressroom import feeds, social
 from pressroom.body import first_paragraph_text, with_dateline
+from pressroom.chrome import KEY as CHROME_KEY
+from pressroom.chrome import SharedChrome, chrome_key
 from pressroom.config import PressroomConfig
 from pressroom.errors import ContentErrors
 from pressroom.finder import INDEX_PATH, filter_index
 from pressroom.load import load_newsroom
-from pressroom.pages import listing_pages
+from pressroom.pages import SEARCH_PAGE, listing_pages
 from pressroom.publish import build_clock
-from pressroom.search import SearchIndexError, index_site
+from pressroom.search import INDEX_PATH as SEARCH_INDEX_PATH
+from pressroom.search import search_documents, write_index
 from pressroom.status import build_summary
 from pressroom.syndication import SiteSettings, site_feeds
 from pressroom.views import Catalogue, Rendered
@@ -37,7 +42,6 @@ ASSETS = {
     "assets/pressroom/pressroom.css": PACKAGE_DIR / "assets" / "pressroom.css",
     "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
     "assets/pressroom/filter.js": PACKAGE_DIR / "assets" / "filter.js",
-    "assets/pressroom/search.js": PACKAGE_DIR / "assets" / "search.js",
 }
 
 
@@ -57,6 +61,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Kept across `mkdocs serve` rebuilds: with --dirty, MkDocs renders only the pages
         # whose files changed, and listings and feeds still need every other release's body.
         self.rendered = Rendered()
+        self.shared_chrome = SharedChrome()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` previews drafts and embargoed releases; builds never show them.
@@ -147,22 +152,37 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.rendered.boilerplate_html[role.key] = html_body
             page.meta.setdefault("description", html.escape(first_paragraph_text(html_body)))
         if role.kind == "campaign":
+            self.rendered.campaign_html[role.key] = html_body
             summary = self.catalogue.newsroom.campaigns[role.key].front.summary
             if summary:
                 page.meta.setdefault("description", html.escape(summary))
         if role.kind != "release":
             return html_body
         release = role.key
-        self.rendered.release_html[release.url] = html_body
+        # One copy, shared by the page, its feed entries and the search index.
+        body = self.rendered.release_html[release.url] = with_dateline(
+            html_body, release.front.location
+        )
         page.meta["description"] = html.escape(self.catalogue.summary(release))
-        return with_dateline(html_body, release.front.location)
+        return body
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.shared_chrome.reset()  # a template or the nav may have changed since the last build
+        env.globals["pressroom_shared"] = self.shared_chrome
+        return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
         role = self.roles.get(page.file.src_uri)
+        context[CHROME_KEY] = chrome_key(page, nav, config.theme.get("logo"))
         if role is not None:
             context["pressroom"] = self._view(role)
         context["pressroom_head"] = self._head(role, page, config)
+        if self.config.search:
+            # Material's search box, which loads the index, goes on the Search page alone;
+            # every other header links there.
+            context["pressroom_search"] = {"url": "search/",
+                                           "here": page.file.src_uri == SEARCH_PAGE}
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -171,12 +191,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         for feed in site_feeds(self.catalogue, self.settings, self.rendered.release_html):
             # One feed at a time: all of them at once would hold tens of megabytes.
             _write(site_dir, feeds.documents(feed, self.settings.site_url))
-        # Previews skip indexing so that saving a release reloads the page sooner.
-        if self.config.search and not self.preview:
-            try:
-                index_site(Path(config.site_dir), self.settings.language)
-            except SearchIndexError as problem:
-                raise PluginError(str(problem)) from None
+        if self.config.search:
+            write_index(site_dir / SEARCH_INDEX_PATH,
+                        search_documents(self.catalogue, self.rendered), _search_settings(config))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
@@ -264,6 +281,20 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
         timezone=plugin.timezone,
         feed_length=plugin.feed_length,
     )
+
+
+def _search_settings(config: MkDocsConfig) -> dict[str, Any]:
+    """The language settings Material's search plugin would write, from the theme's own
+    translations, so that Material's search engine reads Pressroom's index the same way."""
+    env = config.theme.get_env()
+    translate = env.get_template("partials/language.html", None, {"config": config}).module.t
+    return {
+        "lang": [translate("search.config.lang")],
+        "separator": translate("search.config.separator"),
+        "pipeline": [step for step in re.split(r"\s*,\s*", translate("search.config.pipeline"))
+                     if step],
+        "fields": {"title": {"boost": 1e3}, "text": {"boost": 1e0}, "tags": {"boost": 1e6}},
+    }
 
 
 @contextmanager

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 
-from pressroom.body import with_dateline
 from pressroom.content import Release
 from pressroom.feeds import Feed, FeedEntry, absolute
 from pressroom.views import Catalogue
@@ -46,8 +45,9 @@ def entry_id(release: Release, settings: SiteSettings) -> str:
 
 
 def release_content(catalogue: Catalogue, release: Release, body_html: str, page_url: str) -> str:
-    """The release as a reader shows it: body, end mark and boilerplates, links absolute."""
-    parts = [with_dateline(body_html, release.front.location), "<p>###</p>"]
+    """The release as a reader shows it: body (dateline included), end mark and boilerplates,
+    links absolute."""
+    parts = [body_html, "<p>###</p>"]
     for about in catalogue.release_page(release).abouts:
         parts.append(f"<h2>About {html.escape(about.name)}</h2>{about.boilerplate_html}")
     return lxml.html.make_links_absolute("\n".join(parts), page_url)

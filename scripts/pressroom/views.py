@@ -29,10 +29,12 @@ class Link:
 
 @dataclass
 class Rendered:
-    """HTML the site generator produced: release bodies and partner boilerplates, by id."""
+    """HTML the site generator produced: release bodies (with their datelines), partner
+    boilerplates and campaign pages, by URL or id."""
 
     release_html: dict[str, str] = field(default_factory=dict)
     boilerplate_html: dict[str, str] = field(default_factory=dict)
+    campaign_html: dict[str, str] = field(default_factory=dict)
 
 
 def subscribe_links(folder: str) -> list[Link]:
@@ -366,12 +368,7 @@ class Catalogue:
         ])
 
     def search_page(self) -> SearchPage:
-        if self.preview:
-            hint = ("Search is built with the site: run `mkdocs build` to try it. "
-                    "Previews skip it to reload faster.")
-        else:
-            hint = "Search the text of every press release, partner and campaign."
-        return SearchPage("Search", hint)
+        return SearchPage("Search", "Search the text of every press release, partner and campaign.")
 
     def home(self, count: int) -> HomePage:
         return HomePage(

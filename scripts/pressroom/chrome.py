@@ -1,0 +1,57 @@
+"""Render the site's navigation once for the many pages that share it.
+
+Material renders the tabs and the navigation drawer again for every page: at a thousand
+releases that is a sixth of the build. A page outside the nav (every release, every
+listing) highlights nothing in it, so its navigation differs from another such page's only
+by the relative links to the nav's targets. Pages whose links come out the same share one
+rendering. MkDocs-specific: the core knows nothing of templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
+
+KEY = "pressroom_chrome_key"
+
+
+def chrome_key(page: Page, nav: Navigation, logo: str | None) -> tuple[str, ...] | None:
+    """What a page's navigation depends on, or None when the page must render its own."""
+    if page in nav.pages:
+        return None  # the nav marks this page, and its section, as the active one
+    targets = [nav.homepage.url if nav.homepage else "", *(_urls(nav.items))]
+    if logo:
+        targets.append(logo)
+    return tuple(normalize_url(target, page) for target in targets)
+
+
+def _urls(items: list[Any]) -> Iterator[str]:
+    for item in items:
+        if getattr(item, "url", None) is not None:
+            yield item.url
+        yield from _urls(getattr(item, "children", None) or [])
+
+
+class SharedChrome:
+    """The `pressroom_shared(name, render)` template function, with its cache for one build."""
+
+    def __init__(self) -> None:
+        self.rendered: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def reset(self) -> None:
+        self.rendered.clear()
+
+    @pass_context
+    def __call__(self, context: Context, name: str, render: Callable[[], str]) -> str:
+        key = context.get(KEY)
+        if key is None:
+            return render()
+        if (name, key) not in self.rendered:
+            self.rendered[(name, key)] = render()
+        return self.rendered[(name, key)]
