@@ -635,8 +635,8 @@ def process_tree_rss(root: int) -> int:
 class _TreeMemory(threading.Thread):
     """Samples the build's whole process tree, ten times a second.
 
-    wait4's ru_maxrss is exact but per process: while Pressroom runs Pagefind as a child,
-    MkDocs still holds its own memory, and the machine needs the sum of both.
+    wait4's ru_maxrss is exact but per process: should a build run a child process (a
+    search indexer, say) while MkDocs holds its own memory, the machine needs the sum.
     """
 
     def __init__(self, pid: int) -> None:
@@ -744,9 +744,9 @@ def fetched_by_scripts(page: _PageReferences, page_url: str) -> list[tuple[str, 
     """What the page's scripts fetch by themselves as soon as it loads, before any click.
 
     The rules, explicit, are those of Material 9.8's bundle (read in its source); no other
-    script is known to fetch on load. Search that loads its index only when a visitor
-    searches (Pagefind) costs nothing here: its scripts and styles count only when the page
-    itself references them.
+    script is known to fetch on load. Search that loads its index only on a Search page
+    costs nothing here: its scripts and styles count only when the page itself references
+    them.
 
     - The page has Material's search box (`<form name="search">`, present when Material's
       search plugin is on): the bundle starts the search worker and fetches the whole
@@ -1367,9 +1367,8 @@ def report(results: list[Result], about: dict[str, Any], command: str) -> str:
         f"{', '.join(largest.plugins['plain']) or 'none'}.",
         "Wall time: a clean `mkdocs build` in a fresh interpreter, start-up included; median "
         "of the alternated rounds. Peak memory: the largest of the build process's maximum "
-        "resident set (wait4) and the sampled sum over the build and its children (Pagefind "
-        "runs as one). MB = 10⁶ bytes, kB = 10³ bytes; gzip level 6; a page's assets count "
-        "once each.",
+        "resident set (wait4) and the sampled sum over the build and any child processes. "
+        "MB = 10⁶ bytes, kB = 10³ bytes; gzip level 6; a page's assets count once each.",
         f"Command: `{command}`",
     ]
     return "\n".join(lines)

@@ -86,7 +86,7 @@ def test_transfer_counts_what_loads_with_the_page(tmp_path: Path) -> None:
         "press/sitemap.xml": b"<urlset></urlset>",
     }
     not_counted = {
-        "pagefind/pagefind-entry.json": b"{}" * 500,  # fetched when a visitor searches
+        "search/extra-index.json": b"{}" * 500,  # fetched only when a visitor searches
         "assets/javascripts/bundle.1234.min.js.map": b"{}" * 500,
         "other.css": b"p {}" * 500,  # a prefetch hint, not a load
         "press/feed.xml": b"<rss/>" * 500,  # a feed link, not a fetch
@@ -126,21 +126,21 @@ def test_transfer_counts_what_loads_with_the_page(tmp_path: Path) -> None:
 def test_transfer_without_material_search_counts_no_index(tmp_path: Path) -> None:
     site = tmp_path / "site"
     _write(site / "search/search_index.json", b"{}" * 1000)
-    _write(site / "pagefind/pagefind-ui.js", b"ui();" * 100)
+    _write(site / "assets/search-link.js", b"ui();" * 100)
     _write(site / "404.html", b"<h1>Not found</h1>")
-    # Pagefind's script is referenced, so it counts; no search box, so no Material index;
+    # A script the page references counts; no search box, so no Material index;
     # a feed in a folder without sitemap.xml costs the 404 page Material's fetch gets.
     page = (b'<script id="__config" type="application/json">{"base": ".", "features": [],'
             b' "search": "search.js"}</script><link rel="alternate" href="press/feed.xml">'
             b'<script src="assets/javascripts/bundle.1.min.js"></script>'
-            b'<script src="pagefind/pagefind-ui.js"></script>')
+            b'<script src="assets/search-link.js"></script>')
     _write(site / "index.html", page)
     _write(site / "assets/javascripts/bundle.1.min.js", b"x")
 
     transfer = bench.page_transfer(site, "")
 
     assert [asset.url for asset in transfer.assets] == [
-        "/assets/javascripts/bundle.1.min.js", "/pagefind/pagefind-ui.js", "/press/sitemap.xml",
+        "/assets/javascripts/bundle.1.min.js", "/assets/search-link.js", "/press/sitemap.xml",
     ]
     assert transfer.missing == ["/press/sitemap.xml"]
 

@@ -37,6 +37,22 @@ topics: [{yaml_quoted(TOPIC)}, ordinary]
 A calm body paragraph about <b>bold</b> claims.
 """
 
+# A body whose first line reads like MultiMarkdown metadata, with a rule later on: all of it is
+# the release's text, none of it settings.
+PLAIN_LOOKING = """\
+---
+title: Statement on the vote
+date: 2019-04-02
+partners: [data-justice]
+---
+Washington: the coalition welcomed the vote.
+Status: final
+
+---
+
+After the rule, more words.
+"""
+
 # Script types browsers never execute: data blocks such as JSON-LD may carry the text.
 DATA_SCRIPT_TYPES = {"application/ld+json", "application/json"}
 
@@ -49,6 +65,8 @@ def norm(text: str) -> str:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = copy_site(FIXTURES / "site", tmp_path_factory.mktemp("hostile") / "site")
     (site / "press_releases" / "2022-04-01-hostile.md").write_text(RELEASE, encoding="utf-8")
+    releases = site / "press_releases"
+    (releases / "2019-04-02-statement-on-the-vote.md").write_text(PLAIN_LOOKING, encoding="utf-8")
     build = run_build(site, "--strict")
     assert build.ok, build.log
     return build
@@ -130,3 +148,11 @@ def test_search_index_keeps_the_text_and_no_markup(hostile: Build) -> None:
     assert title == TITLE
     assert norm(LOCATION.upper()) in norm(text)
     assert "&amp;" not in title and "&lt;script" not in title  # not escaped twice
+
+
+def test_body_opening_like_metadata_is_text(hostile: Build) -> None:
+    page = hostile.page("press/2019/statement-on-the-vote/")
+    (body,) = page.xpath('//*[@class="pressroom-release__body"]')
+    text = norm(body.text_content())
+    assert text.startswith("Washington: the coalition welcomed the vote. Status: final")
+    assert body.xpath(".//hr") and text.endswith("After the rule, more words.")

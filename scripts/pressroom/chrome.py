@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
@@ -39,7 +40,8 @@ def _urls(items: list[Any]) -> Iterator[str]:
 
 
 class SharedChrome:
-    """The `pressroom_shared(name, render)` template function, with its cache for one build."""
+    """The template functions `pressroom_shared` and `pressroom_card`, with their cache for one
+    build."""
 
     def __init__(self) -> None:
         self.rendered: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -53,5 +55,15 @@ class SharedChrome:
         if key is None:
             return render()
         if (name, key) not in self.rendered:
-            self.rendered[(name, key)] = render()
+            self.rendered[(name, key)] = Markup(render())
         return self.rendered[(name, key)]
+
+    def card(self, card: Any, root: str, render: Callable[[Any, str], str]) -> str:
+        """`pressroom_card(card, base_url, render)`: a release's card in a listing. A release
+        is listed on some seven pages (archive, year, partners, campaign, topics); its card,
+        linking from `root`, is the same on every page at the same depth."""
+        key = ("card", (card.url, root))
+        if key not in self.rendered:
+            # Called from Python, a macro returns a plain string: it is HTML, already escaped.
+            self.rendered[key] = Markup(render(card, root))
+        return self.rendered[key]

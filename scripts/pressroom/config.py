@@ -19,8 +19,8 @@ class PressroomConfig(Config):
     search = c.Type(bool, default=True)
     """Site search at /search/; only that page loads the search index."""
 
-    feed_length = c.Type(int, default=50)
-    """How many releases each feed carries, newest first."""
+    feed_length = c.Type(int, default=20)
+    """How many releases each feed carries, newest first; the archive pages hold the rest."""
 
     timezone = c.Type(str, default="UTC")
     """Where the coalition dates its releases: the hour a release dated 20 October went out."""

@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -34,6 +33,9 @@ from pressroom.search import search_documents, write_index
 from pressroom.status import build_summary
 from pressroom.syndication import SiteSettings, site_feeds
 from pressroom.views import Catalogue, Rendered
+
+if TYPE_CHECKING:  # importing it loads the file watcher, which builds never use
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger(__name__)
 
@@ -121,6 +123,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 file.page.update_date = role.key.date.isoformat()
         return nav
 
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        role = self.roles.get(page.file.src_uri)
+        if role is None or role.kind != "release":
+            return None
+        # The body the loader already read and checked, so MkDocs neither reads the file nor
+        # parses its front matter again. The empty front matter keeps MkDocs from taking a
+        # first line such as `Washington: ...` for MultiMarkdown metadata.
+        return "---\n{}\n---\n" + role.key.body
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         role = self.roles.get(page.file.src_uri)
@@ -133,7 +144,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if role.kind == "release":
             page.meta = {"title": html.escape(role.key.title),
                          "template": "pressroom/release.html"}
-            return role.key.body
+            # Unless a plugin before this one changed it, give back the loader's own string:
+            # MkDocs keeps every page's Markdown, and two copies of each release are megabytes.
+            return role.key.body if markdown == role.key.body.lstrip("\n") else markdown
         if role.kind == "listing":
             page.meta = {"title": html.escape(role.key.title), "template": role.key.template,
                          "search": {"exclude": True}}
@@ -169,20 +182,22 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.shared_chrome.reset()  # a template or the nav may have changed since the last build
         env.globals["pressroom_shared"] = self.shared_chrome
+        env.globals["pressroom_card"] = self.shared_chrome.card
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
         role = self.roles.get(page.file.src_uri)
-        context[CHROME_KEY] = chrome_key(page, nav, config.theme.get("logo"))
+        # The Search page's header differs from every other page's: it never shares.
+        searching = page.file.src_uri == SEARCH_PAGE
+        context[CHROME_KEY] = None if searching else chrome_key(page, nav, config.theme.get("logo"))
         if role is not None:
             context["pressroom"] = self._view(role)
         context["pressroom_head"] = self._head(role, page, config)
         if self.config.search:
             # Material's search box, which loads the index, goes on the Search page alone;
             # every other header links there.
-            context["pressroom_search"] = {"url": "search/",
-                                           "here": page.file.src_uri == SEARCH_PAGE}
+            context["pressroom_search"] = {"url": "search/", "here": searching}
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

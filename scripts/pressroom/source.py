@@ -53,6 +53,11 @@ class SourceDocument:
                 return line
         return 1
 
+    def checked(self) -> SourceDocument:
+        """The document without what only error messages need: its raw front matter and the
+        line of each key."""
+        return SourceDocument(self.path, self.display_path, {}, self.body)
+
     def error(self, location: FieldPath, message: str, hint: str = "") -> ContentError:
         return ContentError(
             self.display_path, self.line_of(location), field_name(location), message, hint
