@@ -43,6 +43,7 @@ FIXTURE_PAGES = {
     "partner": "/partners/border-rights-network/",
     "campaign": "/campaigns/stop-face-surveillance/",
     "topic": "/press/topics/surveillance/",
+    "search": "/search/?q=Zanzibarite",  # Material's search box open, with a result
 }
 
 # The same kinds of page on the repository's own newsroom, whose theme has navigation tabs.
@@ -53,6 +54,7 @@ SHIPPED_PAGES = {
     "partner": "/partners/mijente/",
     "campaign": "/campaigns/clearview-ai-foia/",
     "topic": "/press/topics/facial-recognition/",
+    "search": "/search/?q=Clearview",
 }
 
 SITES = {"fixture": FIXTURE_PAGES, "shipped": SHIPPED_PAGES}

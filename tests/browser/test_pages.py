@@ -39,6 +39,13 @@ def horizontal_overflow(page) -> int:
     )
 
 
+def settled(visit):
+    """The visit, once a search in its address has shown its results."""
+    if "?q=" in visit.page.url:
+        visit.page.locator(".md-search-result__link").first.wait_for()
+    return visit
+
+
 def page_url(request, site: str, name: str) -> str:
     server = request.getfixturevalue(f"{site}_server")
     return server.url(SITES[site][name])
@@ -49,7 +56,7 @@ def page_url(request, site: str, name: str) -> str:
 )
 @pytest.mark.parametrize("name", list(FIXTURE_PAGES))
 def test_page_in_light_mode(request, open_page, axe_source, site, name, viewport):
-    visit = open_page(page_url(request, site, name), viewport)
+    visit = settled(open_page(page_url(request, site, name), viewport))
     assert visit.page.evaluate("document.body.dataset.mdColorScheme") == "default"
     violations = axe_violations(visit, axe_source)
     visit.screenshot(f"{site}-{name}-{viewport}")
@@ -60,7 +67,7 @@ def test_page_in_light_mode(request, open_page, axe_source, site, name, viewport
 
 @pytest.mark.parametrize("name", list(FIXTURE_PAGES))
 def test_page_fits_320_pixels(fixture_server, open_page, name):
-    visit = open_page(fixture_server.url(FIXTURE_PAGES[name]), "narrow")
+    visit = settled(open_page(fixture_server.url(FIXTURE_PAGES[name]), "narrow"))
     visit.screenshot(f"fixture-{name}-narrow")
     assert horizontal_overflow(visit.page) <= 0
     visit.assert_clean()
@@ -69,7 +76,7 @@ def test_page_fits_320_pixels(fixture_server, open_page, name):
 @pytest.mark.parametrize(("site", "viewport"), [("fixture", "phone"), ("shipped", "desktop")])
 @pytest.mark.parametrize("name", list(FIXTURE_PAGES))
 def test_page_in_dark_mode(request, open_page, axe_source, site, name, viewport):
-    visit = open_page(page_url(request, site, name), viewport, color_scheme="dark")
+    visit = settled(open_page(page_url(request, site, name), viewport, color_scheme="dark"))
     assert visit.page.evaluate("document.body.dataset.mdColorScheme") == "slate"
     violations = axe_violations(visit, axe_source)
     visit.screenshot(f"{site}-{name}-{viewport}-dark")
