@@ -77,6 +77,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         config.extra_css.append("assets/pressroom/pressroom.css")
         self.root = Path(config.config_file_path).parent
         self.settings = _settings(config, self.config)
+        if self.config.search and {"search", "material/search"} & set(config.plugins):
+            raise PluginError(
+                "mkdocs.yml: plugins: search: Pressroom makes the site's search itself, loaded "
+                "only on the Search page (remove `- search` from plugins, or set the pressroom "
+                "plugin's `search: false` to use Material's search on every page instead)"
+            )
         image = self.config.default_image or "assets/pressroom/social.png"
         self.default_image = feeds.absolute(self.settings.site_url, image)
         return config
