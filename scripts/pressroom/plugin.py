@@ -230,12 +230,20 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.roles[src_uri] = role
 
     def _expire_dependents(self, files: Files) -> None:
-        """Under `serve --dirty`, make MkDocs rebuild pages whose files did not change but whose
-        content did: pages that list releases, and releases quoting a changed partner or campaign.
+        """Under `--dirty`, make MkDocs rebuild pages whose files did not change but whose
+        content did (pages that list releases, releases quoting a changed partner or campaign),
+        and pages whose HTML this process does not hold yet.
 
         MkDocs rebuilds a page when its output is missing, so removing the output is the way.
         """
         roles = {uri: role for uri, role in self.roles.items() if role.kind != "listing"}
+        # Releases this process has not rendered must be rendered now: listings, feeds and
+        # search need every release's HTML. In a fresh `mkdocs build --dirty` that is all of
+        # them; under `serve --dirty`, after the first build, none.
+        unknown = {
+            uri for uri, role in roles.items()
+            if role.kind == "release" and role.key.url not in self.rendered.release_html
+        }
         changed = {
             role.key
             for uri, role in roles.items()
@@ -246,7 +254,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             quotes_change = role.kind == "release" and bool(
                 changed & {*role.key.front.partners, role.key.front.campaign}
             )
-            if role.kind in ("home", "partner", "campaign") or quotes_change:
+            if role.kind in ("home", "partner", "campaign") or quotes_change or uri in unknown:
                 file = files.get_file_from_path(uri)
                 if file is not None:
                     Path(file.abs_dest_path).unlink(missing_ok=True)
