@@ -165,6 +165,32 @@ def test_loads_a_valid_newsroom(newsroom_dir: Path) -> None:
     assert list(newsroom.campaigns) == ["foia"]
 
 
+def test_preview_cache_rereads_only_changed_files_and_reports_errors_each_time(
+    newsroom_dir: Path,
+) -> None:
+    releases = newsroom_dir / "press_releases"
+    first = releases / "2021-03-04-a-headline.md"
+    second = releases / "2021-03-05-another.md"
+    first.write_text(release_text(), encoding="utf-8")
+    second.write_text(release_text(title="Another", date="2021-03-05"), encoding="utf-8")
+    cache: dict = {}
+
+    def load():
+        return load_newsroom(newsroom_dir, releases, newsroom_dir / "docs", cache=cache)
+
+    load()
+    kept = cache[second][1]
+    # A new size marks the file as changed whatever the clock's resolution.
+    first.write_text(release_text(title="A longer headline"), encoding="utf-8")
+    assert {r.title for r in load().releases} == {"A longer headline", "Another"}
+    assert cache[second][1] is kept  # not read again
+    first.write_text(release_text(titel="Oops"), encoding="utf-8")
+    for _ in range(2):  # the same error, on every rebuild
+        with pytest.raises(ContentErrors) as raised:
+            load()
+        assert any("titel" in str(error) for error in raised.value.errors)
+
+
 def test_messages_name_field_and_say_what_to_do(newsroom_dir: Path) -> None:
     errors = load_errors(newsroom_dir, {
         "2021-03-04-typo.md": release_text(titel="Oops"),

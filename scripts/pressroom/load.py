@@ -32,9 +32,19 @@ RESERVED_SLUGS = frozenset({"index"})
 _ID_HINT = "use lowercase letters, digits and hyphens"
 
 
-def load_newsroom(root: Path, releases_dir: Path, docs_dir: Path) -> Newsroom:
-    """Read and cross-check all content, or raise ContentErrors listing every problem."""
-    loader = _Loader(root)
+# What a file read into, by path, with the modification time and size it had then.
+ReadCache = dict[Path, tuple[tuple[int, int], tuple[SourceDocument, BaseModel]]]
+
+
+def load_newsroom(
+    root: Path, releases_dir: Path, docs_dir: Path, cache: ReadCache | None = None
+) -> Newsroom:
+    """Read and cross-check all content, or raise ContentErrors listing every problem.
+
+    With a cache (a preview server's, kept between rebuilds), files that have not changed
+    since the last call are not read again; every cross-check still runs.
+    """
+    loader = _Loader(root, cache)
     partners = loader.pages(docs_dir / "partners", PartnerFront, Partner)
     campaigns = loader.pages(docs_dir / "campaigns", CampaignFront, Campaign)
     releases = loader.releases(releases_dir)
@@ -51,8 +61,9 @@ def load_newsroom(root: Path, releases_dir: Path, docs_dir: Path) -> Newsroom:
 
 
 class _Loader:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: ReadCache | None = None) -> None:
         self.root = root
+        self.cache = cache
         self.errors: list[ContentError] = []
         # Releases whose front matter failed validation: their ids are still checked.
         self.rejected: list[SourceDocument] = []
@@ -64,6 +75,21 @@ class _Loader:
             return path.as_posix()
 
     def read(self, path: Path, model: type[Front]) -> tuple[SourceDocument, Front] | None:
+        if self.cache is None:
+            return self._read(path, model)
+        stat = path.stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+        cached = self.cache.get(path)
+        if cached is not None and cached[0] == version and isinstance(cached[1][1], model):
+            return cached[1]  # type: ignore[return-value]
+        read = self._read(path, model)
+        if read is None:
+            self.cache.pop(path, None)  # a file with errors is read, and reported, every time
+        else:
+            self.cache[path] = (version, read)
+        return read
+
+    def _read(self, path: Path, model: type[Front]) -> tuple[SourceDocument, Front] | None:
         document = read_source(path, self.display(path))
         if isinstance(document, ContentError):
             self.errors.append(document)

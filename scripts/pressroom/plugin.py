@@ -25,7 +25,7 @@ from pressroom.chrome import SharedChrome, chrome_key
 from pressroom.config import PressroomConfig
 from pressroom.errors import ContentErrors
 from pressroom.finder import INDEX_PATH, filter_index
-from pressroom.load import load_newsroom
+from pressroom.load import ReadCache, load_newsroom
 from pressroom.pages import SEARCH_PAGE, listing_pages
 from pressroom.publish import build_clock
 from pressroom.search import INDEX_PATH as SEARCH_INDEX_PATH
@@ -63,6 +63,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Kept across `mkdocs serve` rebuilds: with --dirty, MkDocs renders only the pages
         # whose files changed, and listings and feeds still need every other release's body.
         self.rendered = Rendered()
+        self.read_cache: ReadCache = {}  # likewise: unchanged files are not read again
         self.shared_chrome = SharedChrome()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -90,7 +91,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with _build_errors():
             newsroom = load_newsroom(
-                self.root, self.root / self.config.releases_dir, Path(config.docs_dir)
+                self.root, self.root / self.config.releases_dir, Path(config.docs_dir),
+                cache=self.read_cache if self.preview else None,
             )
             now = build_clock()
         log.info(build_summary(newsroom, now, preview=self.preview))
