@@ -1,10 +1,12 @@
-"""Render the site's navigation once for the many pages that share it.
+"""Render the chrome that many pages share once, not once per page.
 
-Material renders the tabs and the navigation drawer again for every page: at a thousand
-releases that is a sixth of the build. A page outside the nav (every release, every
-listing) highlights nothing in it, so its navigation differs from another such page's only
-by the relative links to the nav's targets. Pages whose links come out the same share one
-rendering. MkDocs-specific: the core knows nothing of templates.
+Material renders the tabs, the navigation drawer, the header around the page's title, the
+footer, the style links and its configuration block again for every page: at a thousand
+releases that was about a fifth of the build. A page outside the nav (every release, every
+listing) highlights nothing in the nav, so these differ from another such page's only by
+their relative links. Pages whose links come out the same share one rendering. A release's
+card in the listings is likewise rendered once per page depth. MkDocs-specific: the core
+knows nothing of templates.
 """
 
 from __future__ import annotations
