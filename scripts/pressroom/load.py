@@ -80,7 +80,7 @@ class _Loader:
         stat = path.stat()
         version = (stat.st_mtime_ns, stat.st_size)
         cached = self.cache.get(path)
-        if cached is not None and cached[0] == version and isinstance(cached[1][1], model):
+        if cached is not None and cached[0] == version:
             return cached[1]  # type: ignore[return-value]
         read = self._read(path, model)
         if read is None:

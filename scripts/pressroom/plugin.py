@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment
+from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -315,17 +315,13 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
 
 
 def _search_settings(config: MkDocsConfig) -> dict[str, Any]:
-    """The language settings Material's search plugin would write, from the theme's own
-    translations, so that Material's search engine reads Pressroom's index the same way."""
-    env = config.theme.get_env()
-    translate = env.get_template("partials/language.html", None, {"config": config}).module.t
-    return {
-        "lang": [translate("search.config.lang")],
-        "separator": translate("search.config.separator"),
-        "pipeline": [step for step in re.split(r"\s*,\s*", translate("search.config.pipeline"))
-                     if step],
-        "fields": {"title": {"boost": 1e3}, "text": {"boost": 1e0}, "tags": {"boost": 1e6}},
-    }
+    """The settings Material's search plugin writes into its index (language, word separator,
+    pipeline, field boosts), asked of that plugin itself, so that Material's search engine
+    reads Pressroom's index exactly as it would read its own."""
+    material = SearchPlugin()
+    material.load_config({})
+    material.on_config(config)
+    return {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
 
 @contextmanager
