@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import REPO
+import yaml
+from sitebuild import REPO, run_build
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -54,3 +55,23 @@ def test_readme_example_error_is_the_real_one(tmp_path: Path) -> None:
     shown = re.search(r"```text\n(.*?)\n\s*```", README, re.DOTALL).group(1).strip()
     assert result.returncode == 1
     assert shown in result.stderr, result.stderr
+
+
+def test_readme_plugin_settings_build_the_site(tmp_path: Path) -> None:
+    section = README.split("Plugin settings in `mkdocs.yml`:", 1)[1]
+    block = re.search(r"```yaml\n(.*?)\n```", section, re.DOTALL)
+    assert block, "the README shows no plugin settings"
+    plugins = yaml.safe_load(block.group(1))["plugins"]
+    site = shipped_copy(tmp_path)
+    config = (site / "mkdocs.yml").read_text(encoding="utf-8")
+    start = config.index("\nplugins:\n")
+    end = config.index("\nnav:\n")
+    shown = yaml.safe_dump({"plugins": plugins}, sort_keys=False)
+    (site / "mkdocs.yml").write_text(config[:start + 1] + shown + config[end:], encoding="utf-8")
+    (settings,) = [p["pressroom"] for p in plugins if isinstance(p, dict) and "pressroom" in p]
+    image = site / "docs" / settings["default_image"]
+    image.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "scripts/pressroom/assets/social.png", image)
+    (site / "overrides").symlink_to(REPO / "overrides")
+    build = run_build(site, "--strict")
+    assert build.ok, build.log

@@ -79,7 +79,7 @@ def test_reading_a_release_loads_nothing_for_search(fixture_server, open_page):
     page.wait_for_load_state("networkidle")
     assert not [url for url in visit.requests if "search" in url], visit.requests
     # The header links to the Search page instead, which loads the index there.
-    page.get_by_role("link", name="Search").first.click()
+    page.locator(".md-header").get_by_role("link", name="Search").click()
     page.wait_for_url("**/search/")
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/search/search_index.json") for url in visit.requests)
