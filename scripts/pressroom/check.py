@@ -8,6 +8,7 @@ from pathlib import Path
 from pressroom.content import Newsroom
 from pressroom.errors import ContentError, ContentErrors
 from pressroom.load import load_newsroom
+from pressroom.publish import build_clock
 from pressroom.site import Site
 
 
@@ -24,7 +25,8 @@ def check_site(site: Site, paths: list[Path] | None = None) -> CheckResult:
     and campaign pages it names.
     """
     try:
-        newsroom = load_newsroom(site.root, site.releases_dir, site.docs_dir)
+        clock = build_clock(zone=site.timezone)
+        newsroom = load_newsroom(site.root, site.releases_dir, site.docs_dir, clock=clock)
     except ContentErrors as problems:
         errors = problems.errors
         if paths:

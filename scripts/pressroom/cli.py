@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from pressroom.errors import ContentError, ContentErrors, UsageError
+from pressroom.errors import ContentError, ContentErrors, UsageError, hides_values
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 
@@ -131,7 +131,7 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 def _report(errors: list[ContentError]) -> None:
     # The build's own wording, so staff see the same report from `check` and `mkdocs build`.
-    print(ContentErrors(errors).report(), file=sys.stderr)
+    print(ContentErrors(errors).report(hides_values()), file=sys.stderr)
 
 
 # --- import ------------------------------------------------------------------------------
@@ -245,7 +245,8 @@ def run_schema(arguments: argparse.Namespace) -> int:
 def _add_status(commands: argparse._SubParsersAction) -> None:
     status = commands.add_parser(
         "status", help="show what is published, what is held back, and the next embargo",
-        description="List every release as published, draft or embargoed until a moment, and "
+        description="List every release as published, draft, embargoed until a moment or "
+        "scheduled for a future day, and "
         "say when the next embargo lifts. The clock is now, or PRESSROOM_NOW if set.",
     )
     _root_option(status)
@@ -258,16 +259,17 @@ def run_status(arguments: argparse.Namespace) -> int:
     from pressroom.site import Site
     from pressroom.status import status_report
 
-    result = check_site(Site.at(arguments.root))
+    site = Site.at(arguments.root)
+    result = check_site(site)
     if result.newsroom is None:
         _report(result.errors)
         return CONTENT_ERRORS
     try:
-        now = build_clock()
+        clock = build_clock(zone=site.timezone)
     except ContentErrors as problems:
         _report(problems.errors)
         return CONTENT_ERRORS
-    print(status_report(result.newsroom, now))
+    print(status_report(result.newsroom, clock))
     return OK
 
 

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+# CI logs of a public repository are public: what a held-back page says stays out of them.
+HIDDEN = "has a problem; details are not shown in CI logs while this page is not public"
+HIDDEN_HINT = "run `pressroom check` on your computer to see it"
+
+
+def hides_values(environ: Mapping[str, str] = os.environ) -> bool:
+    """In CI, no error or log line prints a value from a held-back release."""
+    return bool(environ.get("CI", "").strip())
 
 
 @dataclass(frozen=True, order=True)
@@ -14,10 +25,20 @@ class ContentError:
     field: str
     message: str
     hint: str = ""
+    # The file may be held back (draft, embargoed, scheduled): its message may quote it.
+    confidential: bool = field(default=False, compare=False)
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}: {self.field}: {self.message}"
+        # Line 0: a setting (mkdocs.yml, the environment) rather than a line staff wrote.
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        text = f"{place}: {self.field}: {self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+    def shown(self, hide_values: bool) -> str:
+        """The error as printed: in CI, a held-back file's only by file, line and field."""
+        if hide_values and self.confidential:
+            return f"{self.file}:{self.line}: {self.field}: {HIDDEN} ({HIDDEN_HINT})"
+        return str(self)
 
 
 class ContentErrors(Exception):
@@ -27,10 +48,10 @@ class ContentErrors(Exception):
         self.errors = sorted(errors)
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, hide_values: bool = False) -> str:
         count = len(self.errors)
         heading = f"{count} problem{'s' if count != 1 else ''} in the newsroom content:"
-        return "\n".join([heading, *(f"  {error}" for error in self.errors)])
+        return "\n".join([heading, *(f"  {error.shown(hide_values)}" for error in self.errors)])
 
 
 class UsageError(Exception):

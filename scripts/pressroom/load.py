@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,7 +23,8 @@ from pressroom.model import (
     PartnerFront,
     ReleaseFront,
 )
-from pressroom.source import SourceDocument, read_source
+from pressroom.publish import Clock, goes_public_before, may_be_held_back
+from pressroom.source import FieldPath, SourceDocument, read_source
 
 Front = TypeVar("Front", bound=BaseModel)
 Page = TypeVar("Page", Partner, Campaign)
@@ -37,20 +39,27 @@ ReadCache = dict[Path, tuple[tuple[int, int], tuple[SourceDocument, BaseModel]]]
 
 
 def load_newsroom(
-    root: Path, releases_dir: Path, docs_dir: Path, cache: ReadCache | None = None
+    root: Path, releases_dir: Path, docs_dir: Path, cache: ReadCache | None = None,
+    clock: Clock | None = None,
 ) -> Newsroom:
     """Read and cross-check all content, or raise ContentErrors listing every problem.
 
     With a cache (a preview server's, kept between rebuilds), files that have not changed
-    since the last call are not read again; every cross-check still runs.
+    since the last call are not read again; every cross-check still runs. The clock only
+    decides which files' errors count as confidential; what is valid never depends on it.
     """
+    clock = clock or Clock(dt.datetime.now(dt.UTC))
     loader = _Loader(root, cache)
     partners = loader.pages(docs_dir / "partners", PartnerFront, Partner)
     campaigns = loader.pages(docs_dir / "campaigns", CampaignFront, Campaign)
     releases = loader.releases(releases_dir)
     loader.check_references(releases, partners, campaigns)
+    loader.check_publishing_order(releases, partners, campaigns, clock.zone)
     if loader.errors:
-        raise ContentErrors(loader.errors)
+        raise ContentErrors([
+            replace(error, confidential=True) if loader.confidential(error.file, clock) else error
+            for error in loader.errors
+        ])
     # Every check has passed: the raw front matter and the line of each key have done their
     # job. Keeping them would hold megabytes through the build at a thousand releases.
     return Newsroom(
@@ -65,6 +74,9 @@ class _Loader:
         self.root = root
         self.cache = cache
         self.errors: list[ContentError] = []
+        # The raw front matter of every file read, by display path, and whether it is a
+        # release: enough to tell, for any error, whether the file may be held back.
+        self.raw: dict[str, tuple[dict[str, Any], bool]] = {}
         # Releases whose front matter failed validation: their ids are still checked.
         self.rejected: list[SourceDocument] = []
 
@@ -81,6 +93,7 @@ class _Loader:
         version = (stat.st_mtime_ns, stat.st_size)
         cached = self.cache.get(path)
         if cached is not None and cached[0] == version:
+            self.raw[cached[1][0].display_path] = (cached[1][0].metadata, model is ReleaseFront)
             return cached[1]  # type: ignore[return-value]
         read = self._read(path, model)
         if read is None:
@@ -94,6 +107,7 @@ class _Loader:
         if isinstance(document, ContentError):
             self.errors.append(document)
             return None
+        self.raw[document.display_path] = (document.metadata, model is ReleaseFront)
         try:
             return document, model.model_validate(document.metadata)
         except ValidationError as invalid:
@@ -103,6 +117,44 @@ class _Loader:
             if model is ReleaseFront:
                 self.rejected.append(document)
             return None
+
+    def confidential(self, file: str, clock: Clock) -> bool:
+        """A file whose errors may quote a held-back page: one that could not be read counts."""
+        if file not in self.raw:
+            return True
+        metadata, dated = self.raw[file]
+        return may_be_held_back(metadata, clock, dated=dated)
+
+    def check_publishing_order(
+        self, releases: list[Release], partners: list[Partner], campaigns: list[Campaign],
+        zone: ZoneInfo,
+    ) -> None:
+        """A release or campaign never goes public before a partner or campaign page it names."""
+        pages: dict[tuple[str, str], Partner | Campaign] = {
+            **{("partners", p.id): p for p in partners},
+            **{("campaign", c.id): c for c in campaigns},
+        }
+        naming: list[tuple[Release | Campaign, list[tuple[FieldPath, tuple[str, str]]]]] = []
+        for release in releases:
+            front = release.front
+            named = [(("partners", i), ("partners", p)) for i, p in enumerate(front.partners)]
+            named += [(("contacts", i, "org"), ("partners", contact.org))
+                      for i, contact in enumerate(front.contacts) if contact.org]
+            if front.campaign:
+                named.append((("campaign",), ("campaign", front.campaign)))
+            naming.append((release, named))
+        for campaign in campaigns:
+            naming.append((campaign, [(("partners", i), ("partners", p))
+                                      for i, p in enumerate(campaign.front.partners)]))
+        for item, named in naming:
+            for location, key in named:
+                page = pages.get(key)
+                if page is not None and goes_public_before(item, page, zone):
+                    self.errors.append(item.document.error(
+                        location, f"names {page.document.display_path}, which is not public yet "
+                        "(a draft, or embargoed later than this release)",
+                        "publish that page first, or embargo this release until it lifts",
+                    ))
 
     def pages(
         self, folder: Path, model: type[Front], make: Callable[[str, Front, SourceDocument], Page]

@@ -158,6 +158,9 @@ class PartnerFront(BaseModel):
     logo: Line | None = None
     social: dict[Line, HttpUrl] = {}
     contacts: list[Contact] = []
+    # A new partner can join the site in secret, like a release: the same two keys.
+    draft: bool = False
+    embargo: AwareDatetime | None = None
 
 
 class CampaignFront(BaseModel):
@@ -169,6 +172,8 @@ class CampaignFront(BaseModel):
     partners: Annotated[list[Identifier], BeforeValidator(_one_or_many)] = []
     status: Literal["active", "closed"] = "active"
     summary: Text | None = None
+    draft: bool = False
+    embargo: AwareDatetime | None = None
 
 
 RELEASE_FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.md$")

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from jinja2 import Environment
 from material.plugins.search.plugin import SearchPlugin
@@ -23,16 +23,18 @@ from pressroom.body import first_paragraph_text, with_dateline
 from pressroom.chrome import KEY as CHROME_KEY
 from pressroom.chrome import SharedChrome, chrome_key
 from pressroom.config import PressroomConfig
-from pressroom.errors import ContentErrors
+from pressroom.content import Newsroom
+from pressroom.errors import HIDDEN, ContentError, ContentErrors, hides_values
 from pressroom.finder import INDEX_PATH, filter_index
 from pressroom.load import ReadCache, load_newsroom
 from pressroom.pages import SEARCH_PAGE, listing_pages
-from pressroom.publish import build_clock
+from pressroom.publish import Clock, build_clock, is_held_back, time_zone
 from pressroom.search import INDEX_PATH as SEARCH_INDEX_PATH
 from pressroom.search import search_documents, write_index
 from pressroom.status import build_summary
 from pressroom.syndication import SiteSettings, site_feeds
 from pressroom.views import Catalogue, Rendered
+from pressroom.withheld import RenderedPage, withhold
 
 if TYPE_CHECKING:  # importing it loads the file watcher, which builds never use
     from mkdocs.livereload import LiveReloadServer
@@ -90,32 +92,43 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         with _build_errors():
+            clock = build_clock(zone=self.config.timezone)
             newsroom = load_newsroom(
                 self.root, self.root / self.config.releases_dir, Path(config.docs_dir),
-                cache=self.read_cache if self.preview else None,
+                cache=self.read_cache if self.preview else None, clock=clock,
             )
-            now = build_clock()
-        log.info(build_summary(newsroom, now, preview=self.preview))
+        log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))
         self.catalogue = Catalogue(
-            newsroom, now, preview=self.preview, rendered=self.rendered,
+            newsroom, clock, preview=self.preview, rendered=self.rendered,
             page_size=self.config.page_size,
         )
+        self.newsroom = newsroom  # all of it; the catalogue holds what visitors may see
+        # Rendered and checked like the rest, then withheld (on_env): a build never shows them.
+        self.held = {} if self.preview else _held_back_sources(newsroom, clock)
         self.roles = {"index.md": _Role("home")}
         for partner_id in newsroom.partners:
             self._claim(files, f"partners/{partner_id}.md", _Role("partner", partner_id))
         for campaign_id in newsroom.campaigns:
             self._claim(files, f"campaigns/{campaign_id}.md", _Role("campaign", campaign_id))
-        for release in self.catalogue.releases:
+        generated = listing_pages(
+            self.catalogue, {file.src_uri for file in files}, search=self.config.search
+        )
+        with _build_errors():
+            _refuse_docs_at_generated_addresses(
+                files, [r.src_uri for r in newsroom.releases] + [p.src_uri for p in generated]
+            )
+        for release in newsroom.releases:
             files.append(File.generated(
                 config, release.src_uri, abs_src_path=release.document.path.as_posix(),
                 inclusion=InclusionLevel.NOT_IN_NAV,
             ))
             self.roles[release.src_uri] = _Role("release", release)
-        existing = {file.src_uri for file in files}
-        for page in listing_pages(self.catalogue, existing, search=self.config.search):
+        for page in generated:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
             self.roles[page.src_uri] = _Role("listing", page)
+        self.sources = {release.src_uri: release.source for release in newsroom.releases}
+        _SOURCE_NAMES.use({**self.sources, **self.held}, set(self.held), hides_values())
         for src_uri, path in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
         if self.dirty:
@@ -160,7 +173,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                          "search": {"exclude": True}}
             return markdown
         if role.kind == "partner":
-            page.meta["title"] = html.escape(self.catalogue.newsroom.partners[role.key].name)
+            page.meta["title"] = html.escape(self.newsroom.partners[role.key].name)
         page.meta.setdefault("template", f"pressroom/{role.kind}.html")
         return markdown
 
@@ -174,16 +187,16 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             page.meta.setdefault("description", html.escape(first_paragraph_text(html_body)))
         if role.kind == "campaign":
             self.rendered.campaign_html[role.key] = html_body
-            summary = self.catalogue.newsroom.campaigns[role.key].front.summary
+            summary = self.newsroom.campaigns[role.key].front.summary
             if summary:
                 page.meta.setdefault("description", html.escape(summary))
         if role.kind != "release":
             return html_body
         release = role.key
-        # One copy, shared by the page, its feed entries and the search index.
-        body = self.rendered.release_html[release.url] = with_dateline(
-            html_body, release.front.location
-        )
+        body = with_dateline(html_body, release.front.location)
+        if page.file.src_uri not in self.held:
+            # One copy, shared by the page, its feed entries and the search index.
+            self.rendered.release_html[release.url] = body
         page.meta["description"] = html.escape(self.catalogue.summary(release))
         return body
 
@@ -191,6 +204,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.shared_chrome.reset()  # a template or the nav may have changed since the last build
         env.globals["pressroom_shared"] = self.shared_chrome
         env.globals["pressroom_card"] = self.shared_chrome.card
+        # Every page is rendered now, and nothing is written yet: the moment to withhold.
+        self._withhold(files, config)
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
@@ -210,18 +225,79 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        _write(site_dir, {INDEX_PATH: filter_index(self.catalogue)})
+        written = _write(site_dir, {INDEX_PATH: filter_index(self.catalogue)})
         for feed in site_feeds(self.catalogue, self.settings, self.rendered.release_html):
             # One feed at a time: all of them at once would hold tens of megabytes.
-            _write(site_dir, feeds.documents(feed, self.settings.site_url))
+            written |= _write(site_dir, feeds.documents(feed, self.settings.site_url))
         if self.config.search:
             write_index(site_dir / SEARCH_INDEX_PATH,
                         search_documents(self.catalogue, self.rendered), _search_settings(config))
+            written.add(site_dir / SEARCH_INDEX_PATH)
+        for page in self.withheld_pages:
+            # MkDocs checks anchors only on the pages it writes; these must work at the lift.
+            page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)
+        if self.dirty:
+            _remove_stale_outputs(site_dir, self.files, written)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
         server.watch(str(self.root / self.config.releases_dir))
         return server
+
+    def _withhold(self, files: Files, config: MkDocsConfig) -> None:
+        """Leave out of the build what is held back, and every file under docs/ only it uses."""
+        self.files = files
+        self.withheld_pages: list[Page] = []
+        if self.preview:
+            return
+        docs_dir = Path(config.docs_dir)
+        docs_name = self._display(docs_dir)
+        pages = [
+            RenderedPage(
+                file.url, self.sources.get(file.src_uri) or f"{docs_name}/{file.src_uri}",
+                file.page.content or "", file.src_uri in self.held,
+            )
+            for file in files.documentation_pages() if file.page is not None
+        ]
+        docs_files = {
+            file.src_uri for file in files
+            if not file.is_documentation_page() and file.abs_src_path
+            and Path(file.abs_src_path).is_relative_to(docs_dir)
+        }
+        public_uses, held_uses = self._named_files(config)
+        with _build_errors():
+            withheld = withhold(pages, docs_files, public_uses, held_uses)
+            if withheld.errors:
+                raise ContentErrors(withheld.errors)
+        for src_uri in [*self.held, *sorted(withheld.files)]:
+            file = files.get_file_from_path(src_uri)
+            if file is None:
+                continue
+            if file.page is not None:
+                self.withheld_pages.append(file.page)
+            file.inclusion = InclusionLevel.EXCLUDED
+            # A `--dirty` build keeps what an earlier build wrote; a withheld page must go.
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+
+    def _named_files(self, config: MkDocsConfig) -> tuple[set[str], set[str]]:
+        """Files under docs/ named outside page bodies: by public pages, by held-back ones."""
+        theme = config.theme
+        public = {theme.get("logo") or "", theme.get("favicon") or "",
+                  self.config.default_image or "",
+                  *map(str, config.extra_css), *map(str, config.extra_javascript)}
+        held = set()
+        newsroom, public_part = self.newsroom, self.catalogue.newsroom
+        for release in newsroom.releases:
+            (public if release in public_part.releases else held).add(release.front.image or "")
+        for partner_id, partner in newsroom.partners.items():
+            (public if partner_id in public_part.partners else held).add(partner.front.logo or "")
+        return {path.lstrip("/") for path in public if path}, {path for path in held if path}
+
+    def _display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
 
     def _claim(self, files: Files, src_uri: str, role: _Role) -> None:
         file = files.get_file_from_path(src_uri)
@@ -297,13 +373,8 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
             "mkdocs.yml: site_url: is not set; feeds and social cards need the site's full "
             "address (add `site_url: https://your-coalition.org/`)"
         )
-    try:
-        ZoneInfo(plugin.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise PluginError(
-            f"mkdocs.yml: plugins.pressroom.timezone: {plugin.timezone!r} is not a time zone "
-            "(use a name like America/New_York or UTC)"
-        ) from None
+    with _build_errors():
+        time_zone(plugin.timezone)
     return SiteSettings(
         site_url=config.site_url,
         site_name=config.site_name,
@@ -330,11 +401,89 @@ def _build_errors() -> Iterator[None]:
     try:
         yield
     except ContentErrors as problems:
-        raise PluginError(problems.report()) from None
+        raise PluginError(problems.report(hides_values())) from None
 
 
-def _write(site_dir: Path, outputs: dict[str, bytes]) -> None:
+def _held_back_sources(newsroom: Newsroom, clock: Clock) -> dict[str, str]:
+    """The held-back pages, by their place among the site's files, with their source files."""
+    held = {r.src_uri: r.source for r in newsroom.releases if is_held_back(r, clock)}
+    for folder, pages in (("partners", newsroom.partners), ("campaigns", newsroom.campaigns)):
+        for page_id, page in pages.items():
+            if is_held_back(page, clock):
+                held[f"{folder}/{page_id}.md"] = page.document.display_path
+    return held
+
+
+def _refuse_docs_at_generated_addresses(files: Files, generated: list[str]) -> None:
+    """A page of docs/ where Pressroom writes one of its own would be replaced in silence."""
+    generated_urls = {_page_url(src_uri) for src_uri in generated}
+    clashes = [
+        ContentError(
+            f"docs/{file.src_uri}", 1, "file name",
+            f"is at /{file.url}, an address Pressroom makes a page for",
+            "move or rename the file; Pressroom generates that page itself",
+        )
+        for file in files.documentation_pages() if file.url in generated_urls
+    ]
+    if clashes:
+        raise ContentErrors(clashes)
+
+
+def _page_url(src_uri: str) -> str:
+    """The address MkDocs gives a page (with directory URLs, as Pressroom sites use)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def _remove_stale_outputs(site_dir: Path, files: Files, written: set[Path]) -> None:
+    """After `--dirty`, leave nothing in Pressroom's folders that a clean build would not write:
+    a release back to draft, a year or topic that lost its last release."""
+    expected = written | {Path(f.abs_dest_path) for f in files if f.inclusion.is_included()}
+    for folder in ("press", "partners", "campaigns"):
+        for path in sorted((site_dir / folder).rglob("*")):
+            if path.is_file() and path not in expected:
+                path.unlink()
+
+
+class _SourceNames(logging.Filter):
+    """MkDocs' link warnings name a release by the address Pressroom gave it among the site's
+    files; staff need the file they edit. In CI a held-back page's warning quotes nothing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: dict[str, str] = {}
+        self.held: set[str] = set()
+        self.hide = False
+
+    def use(self, sources: dict[str, str], held: set[str], hide: bool) -> None:
+        self.sources, self.held, self.hide = sources, held, hide
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        prefix = "Doc file '"
+        if message.startswith(prefix):
+            src_uri = message[len(prefix):].split("'", 1)[0]
+            source = self.sources.get(src_uri)
+            if source is not None:
+                if self.hide and src_uri in self.held:
+                    message = f"{prefix}{source}' has a link problem ({HIDDEN})"
+                else:
+                    message = message.replace(f"'{src_uri}'", f"'{source}'", 1)
+                record.msg, record.args = message, ()
+        return True
+
+
+_SOURCE_NAMES = _SourceNames()
+logging.getLogger("mkdocs.structure.pages").addFilter(_SOURCE_NAMES)
+
+
+def _write(site_dir: Path, outputs: dict[str, bytes]) -> set[Path]:
+    written = set()
     for relative, content in outputs.items():
         target = site_dir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+        written.add(target)
+    return written

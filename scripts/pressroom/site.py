@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from pressroom.content import Campaign, Partner
 from pressroom.errors import UsageError
 from pressroom.model import CampaignFront, PartnerFront
+from pressroom.publish import DEFAULT_TIMEZONE
 from pressroom.source import read_source
 
 CONFIG_FILE = "mkdocs.yml"
@@ -34,17 +35,21 @@ class Site:
     root: Path
     releases_dir: Path
     docs_dir: Path
+    timezone: str = DEFAULT_TIMEZONE
 
     @classmethod
     def at(cls, root: Path) -> Site:
         root = root.resolve()
         config = _read_config(root / CONFIG_FILE)
         docs = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
-        releases = _plugin_settings(config).get("releases_dir")
+        settings = _plugin_settings(config)
+        releases = settings.get("releases_dir")
+        zone = settings.get("timezone")
         return cls(
             root=root,
             releases_dir=root / (releases if isinstance(releases, str) else "press_releases"),
             docs_dir=root / docs,
+            timezone=zone if isinstance(zone, str) else DEFAULT_TIMEZONE,
         )
 
     @property

@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 
 from pressroom import listing
 from pressroom.content import Newsroom
-from pressroom.publish import State, next_lift, state
+from pressroom.publish import Clock, State, lifts_at, next_lift, state
 
 
-def status_report(newsroom: Newsroom, now: dt.datetime) -> str:
-    lines = [f"As of {now.isoformat(timespec='minutes')}:"]
+def status_report(newsroom: Newsroom, clock: Clock) -> str:
+    lines = [f"As of {clock.now.isoformat(timespec='minutes')}:"]
     for release in listing.newest_first(newsroom.releases):
-        current = state(release, now)
+        current = state(release, clock)
         label = current.value
-        if current is State.EMBARGOED and release.front.embargo is not None:
-            label = f"embargoed until {release.front.embargo.isoformat(timespec='minutes')}"
+        lift = lifts_at(release.front, clock.zone)
+        if current is State.EMBARGOED and lift is not None:
+            label = f"embargoed until {lift.isoformat(timespec='minutes')}"
+        if current is State.SCHEDULED and lift is not None:
+            label = f"scheduled for {lift.isoformat(timespec='minutes')}"
         lines.append(f"  {label:<42} {release.source}  /{release.url}")
-    lifts = next_lift(newsroom.releases, now)
+    held_pages = [page.document.display_path
+                  for page in (*newsroom.partners.values(), *newsroom.campaigns.values())
+                  if state(page, clock) is not State.PUBLISHED]
+    for page in held_pages:
+        lines.append(f"  {'held back (draft or embargoed page)':<42} {page}")
+    lifts = next_lift([*newsroom.releases, *newsroom.partners.values(),
+                       *newsroom.campaigns.values()], clock)
     if lifts is None:
         lines.append("No embargo is waiting to lift.")
     else:
@@ -29,17 +37,22 @@ def status_report(newsroom: Newsroom, now: dt.datetime) -> str:
     return "\n".join(lines)
 
 
-def build_summary(newsroom: Newsroom, now: dt.datetime, *, preview: bool) -> str:
-    """One line for the build log, so a held-back release is never silently absent."""
-    counts = Counter(state(release, now) for release in newsroom.releases)
+def build_summary(newsroom: Newsroom, clock: Clock, *, preview: bool, hide_values: bool) -> str:
+    """One line for the build log, so a held-back release is never silently absent.
+
+    In CI the moment of the next lift is left out: it is a held-back release's own value.
+    """
+    counts = Counter(state(release, clock) for release in newsroom.releases)
     line = f"{_plural(counts[State.PUBLISHED], 'release')} published"
-    held = counts[State.DRAFT] + counts[State.EMBARGOED]
-    if held:
+    held = [f"{_plural(counts[State.DRAFT], 'draft')}"]
+    held += [f"{counts[kind]} {kind.value}" for kind in (State.EMBARGOED, State.SCHEDULED)
+             if counts[kind]]
+    if len(newsroom.releases) > counts[State.PUBLISHED]:
         what = "shown as previews" if preview else "left out (see `pressroom status`)"
-        line += (f"; {_plural(counts[State.DRAFT], 'draft')} and "
-                 f"{counts[State.EMBARGOED]} embargoed {what}")
-    lifts = next_lift(newsroom.releases, now)
-    if lifts is not None:
+        line += f"; {', '.join(held[:-1])} and {held[-1]} {what}" if len(held) > 1 else \
+            f"; {held[0]} {what}"
+    lifts = next_lift(newsroom.releases, clock)
+    if lifts is not None and not hide_values:
         line += f"; the next embargo lifts at {lifts.isoformat(timespec='minutes')}"
     return line
 

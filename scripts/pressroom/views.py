@@ -16,7 +16,7 @@ from pressroom.archive import Archive, Pager, pager
 from pressroom.body import dateline, first_paragraph_text
 from pressroom.content import Newsroom, Release, Topic
 from pressroom.feeds import FEED_FILES
-from pressroom.publish import State, published, state
+from pressroom.publish import Clock, State, lifts_at, public_part, state
 
 RELEASE_LINE = "FOR IMMEDIATE RELEASE"
 
@@ -163,25 +163,28 @@ class Catalogue:
     """The views of one build: the releases it shows, as of its clock."""
 
     def __init__(
-        self, newsroom: Newsroom, now: dt.datetime, *, preview: bool, rendered: Rendered,
+        self, newsroom: Newsroom, clock: Clock, *, preview: bool, rendered: Rendered,
         page_size: int = 50,
     ) -> None:
-        self.newsroom = newsroom
+        # A preview shows everything, with banners; a build only what is public.
+        self.newsroom = newsroom if preview else public_part(newsroom, clock)
         self.page_size = page_size
-        self.now = now
+        self.clock = clock
         self.preview = preview
         self.rendered = rendered
         self._summaries: dict[str, str] = {}
         self._cards: dict[str, ReleaseCard] = {}
-        self.releases = list(newsroom.releases) if preview else published(newsroom.releases, now)
+        self.releases = list(self.newsroom.releases)
 
     def notice(self, release: Release) -> str | None:
-        current = state(release, self.now)
+        current = state(release, self.clock)
+        lifts = lifts_at(release.front, self.clock.zone)
         if current is State.DRAFT:
             return "DRAFT — not published"
-        if current is State.EMBARGOED and release.front.embargo is not None:
-            lifts = release.front.embargo
+        if current is State.EMBARGOED and lifts is not None:
             return f"EMBARGOED UNTIL {readable_date(lifts)}, {lifts:%H:%M} {_zone(lifts)}"
+        if current is State.SCHEDULED and lifts is not None:
+            return f"SCHEDULED FOR {readable_date(lifts)}, {lifts:%H:%M} {lifts.tzname()}"
         return None
 
     def summary(self, release: Release) -> str:
