@@ -152,8 +152,8 @@ class _Loader:
                 if page is not None and goes_public_before(item, page, zone):
                     self.errors.append(item.document.error(
                         location, f"names {page.document.display_path}, which is not public yet "
-                        "(a draft, or embargoed later than this release)",
-                        "publish that page first, or embargo this release until it lifts",
+                        "(a draft, or embargoed later than this page)",
+                        "publish that page first, or embargo this one until it lifts",
                     ))
 
     def pages(

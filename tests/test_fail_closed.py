@@ -1,0 +1,236 @@
+"""Held-back releases fail closed: checked in every build, never published early, and
+never quoted in CI logs; future-dated releases wait for their day."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sitebuild import Build, run_build
+from test_publishing import files_containing
+
+MARKER = "Pangolinmarker"
+EMBARGO = "2030-01-01T09:00:00-05:00"
+BEFORE = "2029-12-31T23:59:00-05:00"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+
+
+def write(site: Path, relative: str, text: str) -> Path:
+    path = site / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def release(title: str, *lines: str, body: str = "Body text.") -> str:
+    front = "\n".join([f"title: {title}", "partners: [data-justice]", *lines])
+    return f"---\n{front}\n---\n{body}\n"
+
+
+def set_timezone(site: Path, zone: str) -> None:
+    config = site / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  - pressroom\n", f"  - pressroom:\n      timezone: {zone}\n"),
+        encoding="utf-8",
+    )
+
+
+def status(site: Path, now: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "pressroom", "status"], cwd=site, capture_output=True,
+        text=True, env={"PATH": "/usr/bin:/bin", "PRESSROOM_NOW": now}, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+# --- scheduled: a date in the future and no embargo -------------------------------------
+
+SCHEDULED = "press_releases/2030-02-01-scheduled-statement.md"
+
+
+def test_future_date_waits_for_its_day_in_the_site_time_zone(fixture_site: Path) -> None:
+    set_timezone(fixture_site, "America/New_York")
+    write(fixture_site, SCHEDULED, release(f"Scheduled {MARKER}", "date: 2030-02-01"))
+    before = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": "2030-02-01T04:59:00Z"})
+    assert before.ok, before.log
+    assert files_containing(before, MARKER) == []
+    assert "8 releases published; 0 drafts and 1 scheduled left out" in before.log
+    assert ("scheduled for 2030-02-01T00:00-05:00" in
+            status(fixture_site, "2030-01-31T12:00:00-05:00"))
+    # Midnight in New York is 05:00 UTC.
+    after = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": "2030-02-01T05:00:00Z"})
+    assert after.ok, after.log
+    assert "press/2030/scheduled-statement/index.html" in files_containing(after, MARKER)
+    assert "press/feed.xml" in files_containing(after, MARKER)
+
+
+# --- what publishes at the lift is checked now ------------------------------------------
+
+def test_broken_link_in_an_embargoed_release_fails_todays_build(fixture_site: Path) -> None:
+    write(fixture_site, "press_releases/2030-01-01-embargoed.md", release(
+        "Embargoed", f"embargo: {EMBARGO}", body=f"See [the report]({MARKER}-missing.md).",
+    ))
+    build = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": BEFORE})
+    assert not build.ok
+    assert "Doc file 'press_releases/2030-01-01-embargoed.md' contains a link" in build.log
+    assert "press/2030/embargoed.md" not in build.log  # never the generated path
+    # In CI, the same failure names the file and quotes nothing from it.
+    in_ci = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": BEFORE, "CI": "true"})
+    assert not in_ci.ok
+    assert "Doc file 'press_releases/2030-01-01-embargoed.md' has a link problem" in in_ci.log
+    assert MARKER not in in_ci.log
+
+
+def test_errors_in_held_back_releases_quote_nothing_in_ci(fixture_site: Path) -> None:
+    write(fixture_site, "press_releases/2030-01-01-embargoed.md", release(
+        "Embargoed", f"embargo: {EMBARGO}", f"campaign: {MARKER.lower()}",
+    ))
+    write(fixture_site, "press_releases/2026-11-20-draft.md", release(
+        "Draft", "date: 2026-11-20", "draft: true", f"location: [{MARKER}]",
+    ))
+    local = run_build(fixture_site, env={"PRESSROOM_NOW": BEFORE})
+    assert not local.ok
+    assert f"unknown campaign '{MARKER.lower()}'" in local.log
+    in_ci = run_build(fixture_site, env={"PRESSROOM_NOW": BEFORE, "CI": "true"})
+    assert not in_ci.ok
+    assert MARKER.lower() not in in_ci.log.lower()
+    assert "press_releases/2030-01-01-embargoed.md:5: campaign: has a problem; details are " \
+        "not shown in CI logs while this page is not public" in in_ci.log
+    assert "press_releases/2026-11-20-draft.md:6: location: has a problem" in in_ci.log
+    assert "the next embargo lifts" not in in_ci.log
+    # `pressroom check` prints the same report.
+    check = subprocess.run(
+        [sys.executable, "-m", "pressroom", "check"], cwd=fixture_site, capture_output=True,
+        text=True, env={"PATH": "/usr/bin:/bin", "CI": "1", "PRESSROOM_NOW": BEFORE}, timeout=60,
+    )
+    assert check.returncode == 1 and MARKER.lower() not in check.stderr.lower()
+    assert "press_releases/2030-01-01-embargoed.md:5: campaign: has a problem" in check.stderr
+
+
+# --- nothing of a held-back release leaves early ----------------------------------------
+
+@pytest.fixture
+def with_images(fixture_site: Path) -> Path:
+    assets = fixture_site / "docs" / "assets"
+    assets.mkdir(parents=True)
+    for name in ("only-embargoed.png", "shared.png", "card.png"):
+        (assets / name).write_bytes(PNG)
+    write(fixture_site, "press_releases/2030-01-01-embargoed.md", release(
+        f"Embargoed {MARKER}", f"embargo: {EMBARGO}", "image: assets/card.png",
+        body="![Chart](../../assets/only-embargoed.png)\n\n"
+             '<img alt="Shared" src="../../assets/shared.png">',
+    ))
+    about = fixture_site / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n![Shared](assets/shared.png)\n",
+                     encoding="utf-8")
+    return fixture_site
+
+
+def test_files_only_held_back_releases_use_stay_out_until_the_lift(with_images: Path) -> None:
+    before = run_build(with_images, "--strict", env={"PRESSROOM_NOW": BEFORE})
+    assert before.ok, before.log
+    assets = before.out / "assets"
+    assert not (assets / "only-embargoed.png").exists()
+    assert not (assets / "card.png").exists()
+    assert (assets / "shared.png").is_file()  # a public page uses it too
+    assert files_containing(before, MARKER) == []
+    assert "embargoed" not in before.text("sitemap.xml")
+    after = run_build(with_images, "--strict", env={"PRESSROOM_NOW": EMBARGO})
+    assert after.ok, after.log
+    assert (after.out / "assets" / "only-embargoed.png").is_file()
+    assert (after.out / "assets" / "card.png").is_file()
+    found = set(files_containing(after, MARKER))
+    assert {"press/2030/embargoed/index.html", "press/index.html", "press/feed.xml",
+            "press/releases.json", "search/search_index.json"} <= found
+    assert "press/2030/embargoed/" in after.text("sitemap.xml")
+
+
+def test_a_public_page_may_not_link_to_a_held_back_one(fixture_site: Path) -> None:
+    write(fixture_site, "press_releases/2030-01-01-embargoed.md",
+          release("Embargoed", f"embargo: {EMBARGO}"))
+    about = fixture_site / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8")
+                     + "\n[Soon](press/2030/embargoed.md)\n", encoding="utf-8")
+    build = run_build(fixture_site, env={"PRESSROOM_NOW": BEFORE})
+    assert not build.ok
+    assert ("docs/about.md:1: body: links to press_releases/2030-01-01-embargoed.md, which is "
+            "not public yet (remove the link until that page is published, or publish it "
+            "first)") in build.log
+
+
+def _hold_partner(site: Path, line: str) -> None:
+    path = site / "docs" / "partners" / "data-justice.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("---\n", f"---\n{line}\n", 1), encoding="utf-8")
+
+
+def test_a_draft_partner_page_is_checked_but_not_published(fixture_site: Path) -> None:
+    # Releases naming the partner would go public first: that is an error, on their lines.
+    _hold_partner(fixture_site, "draft: true")
+    build = run_build(fixture_site)
+    assert not build.ok
+    assert ("press_releases/2024-08-20-data-brokers-immigrant-tracking.md:6:" in build.log
+            and "partners[0]: names docs/partners/data-justice.md, which is not public yet"
+            in build.log)
+
+
+def test_an_embargoed_partner_lifts_with_its_releases(fixture_site: Path) -> None:
+    for path in (fixture_site / "press_releases").glob("*.md"):
+        if "data-justice" in path.read_text(encoding="utf-8"):
+            path.unlink()
+    campaigns = fixture_site / "docs" / "campaigns"
+    for path in campaigns.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("data-justice, ", "").replace(", data-justice", ""),
+                        encoding="utf-8")
+    _hold_partner(fixture_site, f"embargo: {EMBARGO}")
+    write(fixture_site, "press_releases/2030-01-01-joining.md",
+          release(f"Joining {MARKER}", f"embargo: {EMBARGO}"))
+    before = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": BEFORE})
+    assert before.ok, before.log
+    assert not (before.out / "partners" / "data-justice").exists()
+    assert files_containing(before, "Data Justice Alliance") == []
+    after = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": EMBARGO})
+    assert after.ok, after.log
+    assert (after.out / "partners" / "data-justice" / "index.html").is_file()
+    assert "partners/data-justice/index.html" in files_containing(after, MARKER)
+
+
+# --- addresses Pressroom generates ------------------------------------------------------
+
+@pytest.mark.parametrize("page", ["press/index.md", "press.md", "press/2025/index.md"])
+def test_docs_page_at_a_generated_address_is_an_error(fixture_site: Path, page: str) -> None:
+    write(fixture_site, f"docs/{page}", "# Mine\n")
+    build = run_build(fixture_site)
+    assert not build.ok
+    assert f"docs/{page}:1: file name: is at /" in build.log
+    assert "an address Pressroom makes a page for" in build.log
+
+
+# --- --dirty never keeps what went back to draft ----------------------------------------
+
+def test_dirty_build_after_a_release_goes_back_to_draft_leaves_nothing(
+    fixture_site: Path,
+) -> None:
+    path = write(fixture_site, "press_releases/2030-01-01-second-thoughts.md",
+                 release(f"Second thoughts {MARKER}", "date: 2030-01-01", "topics: [rethink]"))
+    first = run_build(fixture_site, env={"PRESSROOM_NOW": EMBARGO})
+    assert first.ok, first.log
+    assert (first.out / "press" / "2030" / "second-thoughts" / "index.html").is_file()
+    path.write_text(path.read_text(encoding="utf-8").replace("topics:", "draft: true\ntopics:"),
+                    encoding="utf-8")
+    out = first.out
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(out)],
+        cwd=fixture_site, capture_output=True, text=True, timeout=300,
+        env={"PATH": "/usr/bin:/bin", "PRESSROOM_NOW": EMBARGO, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    dirty = Build(fixture_site, out, result)
+    assert dirty.ok, dirty.log
+    assert files_containing(dirty, MARKER) == []
+    assert not (out / "press" / "2030").exists() or not any((out / "press" / "2030").rglob("*.*"))
+    assert not any((out / "press" / "topics" / "rethink").rglob("*.*"))
