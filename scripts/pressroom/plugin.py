@@ -23,6 +23,7 @@ from pressroom.body import first_paragraph_text, with_dateline
 from pressroom.chrome import KEY as CHROME_KEY
 from pressroom.chrome import SharedChrome, chrome_key
 from pressroom.config import PressroomConfig
+from pressroom.csp import content_security_policy
 from pressroom.errors import ContentErrors
 from pressroom.finder import INDEX_PATH, filter_index
 from pressroom.load import ReadCache, load_newsroom
@@ -191,6 +192,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.shared_chrome.reset()  # a template or the nav may have changed since the last build
         env.globals["pressroom_shared"] = self.shared_chrome
         env.globals["pressroom_card"] = self.shared_chrome.card
+        env.globals["pressroom_csp"] = content_security_policy
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
