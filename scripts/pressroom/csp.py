@@ -21,11 +21,16 @@ _POLICY = {
 }
 
 
-def content_security_policy(inline_scripts: str) -> str:
+def content_security_policy(inline_scripts: str, *, live_reload: bool = False) -> str:
     """The policy for a page whose inline scripts are the ones in `inline_scripts` (HTML),
-    each allowed by the SHA-256 of its exact text."""
+    each allowed by the SHA-256 of its exact text.
+
+    `live_reload` is for `mkdocs serve` alone: its server adds an inline script that differs
+    on every request, which no hash can name (and any hash would disable 'unsafe-inline').
+    """
     hashes = sorted({_hash(script) for script in _scripts(inline_scripts)})
-    sources = " ".join(["'self'", *(f"'sha256-{digest}'" for digest in hashes)])
+    allowed = ["'unsafe-inline'"] if live_reload else [f"'sha256-{h}'" for h in hashes]
+    sources = " ".join(["'self'", *allowed])
     policy = {**_POLICY, "script-src": sources}
     return "; ".join(f"{directive} {value}" for directive, value in policy.items())
 

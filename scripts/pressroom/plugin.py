@@ -6,6 +6,7 @@ import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -192,7 +193,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.shared_chrome.reset()  # a template or the nav may have changed since the last build
         env.globals["pressroom_shared"] = self.shared_chrome
         env.globals["pressroom_card"] = self.shared_chrome.card
-        env.globals["pressroom_csp"] = content_security_policy
+        env.globals["pressroom_csp"] = partial(content_security_policy, live_reload=self.preview)
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
