@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
 from pressroom.model import CampaignFront, PartnerFront, ReleaseFront
+from pressroom.slugs import to_ascii
 from pressroom.source import SourceDocument
 
 
@@ -64,9 +64,15 @@ class Topic:
 
 
 def topic_slug(label: str) -> str:
-    """"Facial recognition" and "facial-recognition" are one topic, at one address."""
-    ascii_label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_label.lower()).strip("-") or "topic"
+    """"Facial recognition" and "facial-recognition" are one topic, at one address; `日本`
+    is at `ri-ben`, not lost."""
+    return re.sub(r"[^a-z0-9]+", "-", to_ascii(label).lower()).strip("-") or "topic"
+
+
+def topic_key(label: str) -> str:
+    """What makes two labels one topic: the same words, whatever the case, spaces or hyphens.
+    Two labels with different keys at one address are a content error."""
+    return " ".join(re.split(r"[\s-]+", label.casefold())).strip()
 
 
 @dataclass(frozen=True, eq=False)

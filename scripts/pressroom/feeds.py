@@ -83,7 +83,10 @@ def _generator(feed: Feed, site_url: str, kind: str) -> FeedGenerator:
         item.guid(entry.id, permalink=False)
         item.title(entry.title)
         item.link(href=entry.url)
-        item.summary(entry.summary or entry.title)
+        summary = entry.summary or entry.title
+        # Readers take RSS's <description> for HTML, Atom's <summary> for text: a summary is
+        # text, so `<img …>` in it must reach an RSS reader escaped once more, as text.
+        item.summary(html.escape(summary, quote=False) if kind == "rss" else summary)
         item.content(entry.content_html, type="CDATA" if kind == "rss" else "html")
         item.published(entry.published)
         item.updated(entry.published)

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
-from pressroom.content import Campaign, Newsroom, Partner, Release
+from pressroom.body_safety import body_hazards
+from pressroom.content import Campaign, Newsroom, Partner, Release, topic_key, topic_slug
 from pressroom.errors import ContentError, ContentErrors
 from pressroom.messages import explain
 from pressroom.model import (
@@ -55,6 +56,9 @@ def load_newsroom(
     releases = loader.releases(releases_dir)
     loader.check_references(releases, partners, campaigns)
     loader.check_publishing_order(releases, partners, campaigns, clock.zone)
+    loader.check_topics(releases)
+    loader.check_files(docs_dir, [(r.document, "image", r.front.image) for r in releases]
+                       + [(p.document, "logo", p.front.logo) for p in partners])
     if loader.errors:
         raise ContentErrors([
             replace(error, confidential=True) if loader.confidential(error.file, clock) else error
@@ -173,6 +177,7 @@ class _Loader:
             read = self.read(path, model)
             if read:
                 document, front = read
+                self.check_body(document)
                 made.append(make(path.stem, front, document))
         return made
 
@@ -206,6 +211,7 @@ class _Loader:
         if read is None:
             return None
         document, front = read
+        self.check_body(document)
         slug = front.slug or name["slug"]
         if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
             self.errors.append(ContentError(
@@ -242,6 +248,46 @@ class _Loader:
                     ("slug",), f"/{url} is also the address of {others}",
                     "give one of them a different slug (in the file name or with `slug:`)",
                 ))
+
+    def check_body(self, document: SourceDocument) -> None:
+        """Page text that would run a script or embed another page, at its line in the file."""
+        hazards = body_hazards(document.body)
+        if hazards:
+            # The body is the file's tail: its first line is the file's line after the rest.
+            text = document.path.read_text(encoding="utf-8-sig")
+            before = text.count("\n") - document.body.count("\n")
+            self.errors += [
+                ContentError(document.display_path, before + line, "body", hazard.message,
+                             hazard.hint)
+                for line, hazard in hazards
+            ]
+
+    def check_files(
+        self, docs_dir: Path, references: list[tuple[SourceDocument, str, str | None]]
+    ) -> None:
+        """`image` and `logo` name a file in docs/: the site never shows another host's."""
+        for document, key, named in references:
+            problem = _docs_file_problem(docs_dir, self.display(docs_dir), named) if named \
+                else None
+            if problem:
+                self.errors.append(document.error((key,), problem, _FILE_HINT))
+
+    def check_topics(self, releases: list[Release]) -> None:
+        """Distinct topics never share an address: the first label at one (in file order)
+        keeps it, and each other label there is an error."""
+        first: dict[str, tuple[str, Release]] = {}
+        for release in releases:
+            for index, label in enumerate(release.front.topics):
+                slug = topic_slug(label)
+                claimed, owner = first.setdefault(slug, (label, release))
+                if topic_key(claimed) != topic_key(label):
+                    where = "this release" if owner is release else owner.source
+                    self.errors.append(release.document.error(
+                        ("topics", index),
+                        f"{label!r} would share the address /press/topics/{slug}/ with the "
+                        f"topic {claimed!r} of {where}",
+                        "rename one of the two, or spell them alike if they are one topic",
+                    ))
 
     def check_references(
         self, releases: list[Release], partners: list[Partner], campaigns: list[Campaign]
@@ -296,6 +342,24 @@ def _raw_references(
     (campaign,) = ids(metadata.get("campaign")) if isinstance(metadata.get("campaign"), str) \
         else [None]
     return ids(metadata.get("partners")), ids(orgs), campaign
+
+
+_FILE_HINT = "put the file in docs/ and give its path from there, like assets/logo.png"
+
+
+def _docs_file_problem(docs_dir: Path, shown: str, named: str) -> str | None:
+    """Why `named` is not a file inside docs/ (shown as `shown`), or None when it is one."""
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//", named):
+        return f"{named!r} is an address on the web, and the site shows only its own files"
+    if named.startswith("/") or "\\" in named or ".." in named.split("/"):
+        return f"{named!r} is not a path inside {shown}/"
+    root = docs_dir.resolve()
+    target = (docs_dir / named).resolve()
+    if not target.is_relative_to(root):
+        return f"{named!r} leads outside {shown}/ (through a link)"
+    if not target.is_file():
+        return f"{shown}/{named} does not exist"
+    return None
 
 
 def _known(kind: str, ids: set[str], folder: str) -> str:

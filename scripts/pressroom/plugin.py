@@ -7,6 +7,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,7 @@ from pressroom.chrome import KEY as CHROME_KEY
 from pressroom.chrome import SharedChrome, chrome_key
 from pressroom.config import PressroomConfig
 from pressroom.content import Newsroom
+from pressroom.csp import content_security_policy
 from pressroom.errors import HIDDEN, ContentError, ContentErrors, hides_values
 from pressroom.finder import INDEX_PATH, filter_index
 from pressroom.load import ReadCache, load_newsroom
@@ -206,6 +208,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         env.globals["pressroom_card"] = self.shared_chrome.card
         # Every page is rendered now, and nothing is written yet: the moment to withhold.
         self._withhold(files, config)
+        env.globals["pressroom_csp"] = partial(content_security_policy, live_reload=self.preview)
         return env
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,

@@ -5,14 +5,31 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Letters NFKD does not split into a base letter and an accent.
-_SPELLED_OUT = str.maketrans({
-    "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ø": "o", "Ø": "o",
-    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "Þ": "th", "ı": "i",
-    "&": " and ", "@": " at ",
-})
+from anyascii import anyascii
+
+_SYMBOLS = str.maketrans({"&": " and ", "@": " at "})
+# A run of letters or digits outside ASCII, once accents are split off (`\w` is Unicode's).
+_FOREIGN = re.compile(r"(?:(?![\x00-\x7f])\w)+")
+_SYLLABLE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 MAX_LENGTH = 60
+
+
+def to_ascii(text: str) -> str:
+    """`Défense`, `Україна`, `日本` -> `Defense`, `Ukraina`, ` Ri Ben `: accents dropped,
+    every other letter transliterated, so no script comes out empty."""
+    return _FOREIGN.sub(_transliterate, unicodedata.normalize("NFKD", text)).encode(
+        "ascii", "ignore"
+    ).decode()
+
+
+def _transliterate(run: re.Match[str]) -> str:
+    letters = run.group()
+    latin = anyascii(letters)
+    if any(letter.isupper() or letter.islower() for letter in letters):
+        return latin  # Cyrillic, Greek, `ß`: letters of words like Latin ones
+    # Chinese, Japanese, Korean: anyascii capitalises each syllable; keep them apart.
+    return f" {_SYLLABLE.sub(' ', latin)} "
 
 
 def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
@@ -20,9 +37,8 @@ def slugify(text: str, max_length: int = MAX_LENGTH) -> str:
 
     Long headlines are cut at a word boundary, so addresses stay readable.
     """
-    spelled = unicodedata.normalize("NFKD", text.translate(_SPELLED_OUT))
-    ascii_text = spelled.encode("ascii", "ignore").decode().lower()
-    ascii_text = re.sub(r"['’]", "", ascii_text)  # "ICE's" -> "ices", not "ice-s"
+    ascii_text = to_ascii(text.translate(_SYMBOLS)).lower()
+    ascii_text = re.sub(r"'", "", ascii_text)  # "ICE's" -> "ices", not "ice-s"
     words = re.findall(r"[a-z0-9]+", ascii_text)
     slug = ""
     for word in words:
