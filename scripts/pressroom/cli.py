@@ -153,6 +153,9 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--campaign", help="a campaign id from docs/campaigns/")
     command.add_argument("--topics", help='topics, separated by commas: "surveillance, foia"')
     command.add_argument("--date", help="the release date, YYYY-MM-DD, if the text has none")
+    command.add_argument("--force", action="store_true",
+                         help="import a release even if press_releases/ already has one with "
+                         "the same date and headline or slug, replacing a file of the same name")
     _root_option(command)
     command.set_defaults(run=run_import)
 
@@ -177,14 +180,18 @@ def run_import(arguments: argparse.Namespace) -> int:
     printed = 0
     for file in arguments.files:
         imported = import_release(file, site, options)
-        if arguments.stdout:
+        for warning in imported.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        if not imported.text:
+            pass  # unreadable: its error is in the report
+        elif arguments.stdout:
             documents = imported.documents(site)
             headed = len(documents) > 1 or len(arguments.files) > 1
             for target, text in documents:
                 _print_document(target if headed else None, text, first=not printed)
                 printed += 1
         elif imported.writable:
-            written = write_imported(imported, site)
+            written = write_imported(imported, site, force=arguments.force)
             if written:
                 problems.extend(check_site(site, written).errors)
                 print(f"{imported.source} -> {', '.join(map(site.display, written))}")

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import hashlib
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,13 +21,14 @@ from pressroom.errors import ContentError
 from pressroom.importer.boilerplate import Boilerplate, match_boilerplates, partner_named
 from pressroom.importer.contacts import ContactDraft
 from pressroom.importer.layout import Layout, Recognised, read_layout
-from pressroom.importer.reading import read_lines
+from pressroom.importer.markup import DroppedLink, drop_unsafe_links, escape_html, scheme_of
+from pressroom.importer.reading import Reading, Unreadable, read_release
 from pressroom.messages import explain
-from pressroom.model import ReleaseFront
+from pressroom.model import RELEASE_FILE_NAME, ReleaseFront
 from pressroom.release_file import release_file_name, render_release, scalar, write_new
 from pressroom.site import Site
 from pressroom.slugs import slugify
-from pressroom.source import field_name
+from pressroom.source import SourceDocument, field_name, read_source
 
 _UNPLACED_HINT = "copy it into the release by hand, or delete it from the original"
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -61,6 +66,14 @@ class Imported:
     unplaced: list[ContentError] = field(default_factory=list)
     recognised: list[Recognised] = field(default_factory=list)
     """The conventions read rather than copied, so every line of the original is accounted for."""
+    warnings: list[ContentError] = field(default_factory=list)
+    """What the import changed or guessed to keep the release safe and readable: it is still
+    written, but staff should look."""
+
+    @classmethod
+    def unreadable(cls, source: str, problem: Unreadable) -> Imported:
+        error = ContentError(source, 1, "file", problem.message, problem.hint)
+        return cls(source, {}, "", "", None, [], errors=[error])
 
     @property
     def writable(self) -> bool:
@@ -83,10 +96,15 @@ class Imported:
 def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
     """Read one old release into a release file's text, without writing anything."""
     source = site.display(path)
-    layout = read_layout(read_lines(path))
+    try:
+        reading = read_release(path)
+    except Unreadable as problem:
+        return Imported.unreadable(source, problem)
+    lines, dropped = drop_unsafe_links(reading.lines)
+    layout = read_layout(lines)
     partners = site.partners()
     boilerplates, stray_sections = match_boilerplates(layout.sections, partners)
-    importer = _Assembler(source, site, layout, partners, options)
+    importer = _Assembler(source, site, layout, partners, options, reading.markdown)
     new_partners = importer.partner_pages(boilerplates)
     importer.compare_boilerplates(boilerplates)
     front = importer.front(boilerplates)
@@ -94,13 +112,15 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
         importer.unplaced_text(section.line, "\n\n".join(section.paragraphs))
     release = importer.validate(front)
     target = (
-        site.releases_dir / release_file_name(release.date, release.slug or slugify(release.title))
+        site.releases_dir / release_file_name(
+            release.date, release.slug or safe_slug(release.title, "release")
+        )
         if release else None
     )
     if release is not None:
         front["date"] = release.date  # an embargoed release is dated by its embargo
     folder = target.parent if target else site.releases_dir
-    body = "\n\n".join(layout.body)
+    body = importer.escape("\n\n".join(layout.body))
     return Imported(
         source=source,
         front=front,
@@ -112,15 +132,47 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
         errors=importer.errors,
         unplaced=importer.unplaced,
         recognised=_with_partners(layout.recognised, boilerplates),
+        warnings=_warnings(source, reading, dropped),
     )
+
+
+def safe_slug(text: str, kind: str) -> str:
+    """The text's slug, or `kind-` and six hex digits of its hash when it has no letters
+    slugify can spell (`日本の入管`, with an older slugify): stable, so importing the same
+    headline again finds the same file."""
+    slug = slugify(text)
+    if slug:
+        return slug
+    normal = unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+    return f"{kind}-{hashlib.sha256(normal.encode()).hexdigest()[:6]}"
+
+
+def _warnings(source: str, reading: Reading, dropped: list[DroppedLink]) -> list[ContentError]:
+    warnings = [
+        ContentError(
+            source, link.line, "link",
+            f"dropped the {scheme_of(link.address)}: link on {link.text!r}; its text is kept",
+            "such links can run code in a reader's browser; link to an https:// address "
+            "by hand if one is meant",
+        )
+        for link in dropped
+    ]
+    if reading.encoding:
+        warnings.append(ContentError(
+            source, 1, "encoding", f"is not UTF-8; read it as {reading.encoding}",
+            "check its accented letters and quotes, or save it as UTF-8 and import again",
+        ))
+    return warnings
 
 
 class _Assembler:
     def __init__(
         self, source: str, site: Site, layout: Layout, partners: dict[str, Partner],
-        options: ImportOptions,
+        options: ImportOptions, markdown: bool,
     ) -> None:
         self.source = source
+        # Markdown's character references are its author's; in text or Word they are text.
+        self.escape = functools.partial(escape_html, keep_references=markdown)
         self.site = site
         self.layout = layout
         self.partners = partners
@@ -145,7 +197,7 @@ class _Assembler:
         for boilerplate in boilerplates:
             if boilerplate.partner:
                 continue
-            partner_id = slugify(boilerplate.name)
+            partner_id = safe_slug(boilerplate.name, "partner")
             if not self.options.create_partners:
                 self.unplaced.append(ContentError(
                     self.source, boilerplate.line, "boilerplate",
@@ -155,7 +207,7 @@ class _Assembler:
                 ))
                 continue
             path = self.site.partners_dir / f"{partner_id}.md"
-            pages.append(NewPartner(path, _partner_page(boilerplate)))
+            pages.append(NewPartner(path, _partner_page(boilerplate, self.escape)))
             boilerplate.partner = partner_id
         return pages
 
@@ -277,9 +329,17 @@ class _Assembler:
         return lines.get(name.split(".")[0].split("[")[0], 1)
 
 
-def write_imported(imported: Imported, site: Site) -> list[Path]:
-    """Write the release and any new partner pages; never overwrite. Returns what was written."""
+def write_imported(imported: Imported, site: Site, force: bool = False) -> list[Path]:
+    """Write the release and any new partner pages. Returns what was written.
+
+    A release already in the newsroom, by its date and headline or slug, is not imported
+    again unless `force`; then the release file is replaced, a partner page never.
+    """
     assert imported.path is not None
+    twin = None if force else find_existing(site, imported)
+    if twin is not None:
+        imported.errors.append(_already_imported(site, imported, twin))
+        return []
     written = []
     for path, text in [
         *((page.path, page.text) for page in imported.new_partners), (imported.path, imported.text)
@@ -287,6 +347,10 @@ def write_imported(imported: Imported, site: Site) -> list[Path]:
         try:
             write_new(path, text)
         except FileExistsError:
+            if path == imported.path:  # only with force: otherwise find_existing found it
+                path.write_text(text, encoding="utf-8", newline="\n")
+                written.append(path)
+                continue
             imported.errors.append(ContentError(
                 site.display(path), 1, "file", "already exists, so it was not replaced",
                 "compare the two, or move the old file away and import again",
@@ -296,14 +360,56 @@ def write_imported(imported: Imported, site: Site) -> list[Path]:
     return written
 
 
-def _partner_page(boilerplate: Boilerplate) -> str:
+def _already_imported(site: Site, imported: Imported, twin: Path) -> ContentError:
+    if twin == imported.path:
+        return ContentError(
+            site.display(twin), 1, "file", "already exists, so it was not replaced",
+            "compare the two, or import again with --force to replace it",
+        )
+    return ContentError(
+        imported.source, 1, "file",
+        f"{site.display(twin)} is already this release (the same date, and the same headline "
+        "or slug), so it was not imported",
+        "compare the two, or import again with --force to write it as well",
+    )
+
+
+def find_existing(site: Site, imported: Imported) -> Path | None:
+    """The release file that already holds this release: the same date, and the same slug
+    or the same headline."""
+    assert imported.path is not None
+    wanted = _identity(imported.path.name, imported.front)
+    if imported.path.exists():
+        return imported.path
+    # A release's file name starts with its date (the loader insists), so only that day's
+    # files need reading, in any subfolder.
+    for path in sorted(site.releases_dir.rglob(f"{wanted[0]}-*.md")):
+        document = read_source(path, path.name)
+        if not isinstance(document, SourceDocument):
+            continue  # `pressroom check` reports it; it cannot be compared
+        date, slug, title = _identity(path.name, document.metadata)
+        if date == wanted[0] and (slug == wanted[1] or (title and title == wanted[2])):
+            return path
+    return None
+
+
+def _identity(name: str, front: dict[str, Any]) -> tuple[str, str, str]:
+    """A release's date, slug and headline as text, from its front matter or file name."""
+    found = RELEASE_FILE_NAME.match(name)
+    date = str(front.get("date") or (found["date"] if found else ""))[:10]
+    slug = str(front.get("slug") or (found["slug"] if found else ""))
+    title = " ".join(str(front.get("title") or "").split()).casefold()
+    return date, slug, title
+
+
+def _partner_page(boilerplate: Boilerplate, escape: Callable[[str], str]) -> str:
     website = boilerplate.website
     lines = ["---", f"name: {scalar(boilerplate.name)}"]
     if website:
         lines.append(f"website: {scalar(website)}")
     else:
         lines += ["# The organisation's web address, starting with https://", "website:"]
-    return "\n".join([*lines, "---", boilerplate.text.strip(), ""])
+    return "\n".join([*lines, "---", escape(boilerplate.text.strip()), ""])
 
 
 def _with_partners(
