@@ -176,7 +176,8 @@ def _yaml_error(
 
 
 def _load(front: str, first_line: int) -> tuple[Any, dict[FieldPath, int]]:
-    """The front matter's values and the line of every key, from one parse."""
+    """The front matter's values and the line of every key, from one parse (and a quick scan
+    for anchors first, when the text has a character that could start one)."""
     if "&" in front or "*" in front:  # the only characters that start an anchor or an alias
         _refuse_anchors(front, first_line)
     loader = _TextDatesLoader(front)
