@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -32,6 +33,9 @@ Page = TypeVar("Page", Partner, Campaign)
 
 # Slugs that would collide with pages Pressroom generates under /press/<year>/.
 RESERVED_SLUGS = frozenset({"index"})
+# Subfolders of the releases folder whose files are releases too. None yet: a release in any
+# other subfolder (`drafts/`, an old `2019/`) would be published without anyone meaning to.
+RELEASE_SUBFOLDERS: frozenset[str] = frozenset()
 _ID_HINT = "use lowercase letters, digits and hyphens"
 
 
@@ -76,6 +80,7 @@ def load_newsroom(
 class _Loader:
     def __init__(self, root: Path, cache: ReadCache | None = None) -> None:
         self.root = root
+        self.real_root = root.resolve()
         self.cache = cache
         self.errors: list[ContentError] = []
         # The raw front matter of every file read, by display path, and whether it is a
@@ -93,7 +98,10 @@ class _Loader:
     def read(self, path: Path, model: type[Front]) -> tuple[SourceDocument, Front] | None:
         if self.cache is None:
             return self._read(path, model)
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:  # gone since it was listed: reading it says so
+            return self._read(path, model)
         version = (stat.st_mtime_ns, stat.st_size)
         cached = self.cache.get(path)
         if cached is not None and cached[0] == version:
@@ -107,7 +115,7 @@ class _Loader:
         return read
 
     def _read(self, path: Path, model: type[Front]) -> tuple[SourceDocument, Front] | None:
-        document = read_source(path, self.display(path))
+        document = read_source(path, self.display(path), front_matter_required=True)
         if isinstance(document, ContentError):
             self.errors.append(document)
             return None
@@ -168,6 +176,12 @@ class _Loader:
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             if path.name == "index.md":
                 continue
+            linked = self.link_problem(path)
+            if linked is not None:
+                self.errors.append(linked)
+                continue
+            if not path.is_file():
+                continue  # a folder named like a page
             if not re.match(SLUG_PATTERN, path.stem):
                 self.errors.append(ContentError(
                     self.display(path), 1, "file name", f"{path.stem!r} is not a valid id",
@@ -189,14 +203,77 @@ class _Loader:
             ))
             return []
         releases = []
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if any(part.startswith(".") for part in path.relative_to(folder).parts):
-                continue  # editor swap files, .gitkeep and the like
+        for path in self.release_files(folder):
             release = self.release(path)
             if release is not None:
                 releases.append(release)
         self.check_unique(releases)
         return releases
+
+    def release_files(self, folder: Path) -> list[Path]:
+        """The files that are releases, reporting subfolders and links that would bring in a
+        release from somewhere nobody looks. Dot-files and dot-folders (editor swap files,
+        .gitkeep) are ignored."""
+        found = []
+        # Walked by hand: Path.rglob skips linked folders silently on Python 3.11 and 3.12.
+        for top, folders, files in os.walk(folder, onerror=self.unreadable):
+            here = Path(top)
+            walked = []
+            for name in sorted(name for name in folders if not name.startswith(".")):
+                problem = self.subfolder_problem(here / name, here == folder)
+                if problem is None:
+                    walked.append(name)
+                else:
+                    self.errors.append(problem)
+            folders[:] = walked
+            for name in files:
+                path = here / name
+                if name.startswith("."):
+                    continue
+                linked = self.link_problem(path)
+                if linked is None:
+                    found.append(path)
+                else:
+                    self.errors.append(linked)
+        return sorted(found)
+
+    def subfolder_problem(self, path: Path, at_top: bool) -> ContentError | None:
+        if path.is_symlink():
+            return self.link_problem(path) or ContentError(
+                self.display(path), 1, "folder", "is a link to a folder",
+                f"move the releases themselves into {self.display(path.parent)}/",
+            )
+        if at_top and path.name in RELEASE_SUBFOLDERS:
+            return None
+        return ContentError(
+            self.display(path), 1, "folder",
+            f"releases live directly in {self.display(path.parent)}/, not in subfolders",
+            "move its releases up, or delete the folder",
+        )
+
+    def link_problem(self, path: Path) -> ContentError | None:
+        """A link that leads outside the repository, or nowhere; None for anything else."""
+        if not path.is_symlink():
+            return None
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # dangling, or a loop of links
+            return ContentError(
+                self.display(path), 1, "file", "is a link to a file that does not exist",
+                "fix the link, or delete it",
+            )
+        if not target.is_relative_to(self.real_root):
+            return ContentError(
+                self.display(path), 1, "file", "is a link that points outside the repository",
+                "copy the file into the repository instead of linking to it",
+            )
+        return None
+
+    def unreadable(self, problem: OSError) -> None:
+        self.errors.append(ContentError(
+            self.display(Path(problem.filename)), 1, "folder",
+            f"cannot be read: {problem.strerror}", "check that you can open the folder",
+        ))
 
     def release(self, path: Path) -> Release | None:
         shown = self.display(path)

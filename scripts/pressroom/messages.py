@@ -32,11 +32,8 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return "is not a field Pressroom knows", _unknown_field_hint(field, model)
     if field == "embargo":
         return _embargo_message(kind, value)
-    if kind.startswith("date") or field == "date":
-        return (
-            f"{value!r} is not a real calendar date",
-            f"write it as YYYY-MM-DD, for example {_EXAMPLE_DATE}",
-        )
+    if field == "date" or kind.startswith("date"):
+        return _date_message(kind, value)
     if kind == "string_pattern_mismatch":
         if field == "email":
             return f"{value!r} is not a valid email address", "write it like name@example.org"
@@ -65,15 +62,35 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     return error["msg"], ""
 
 
+def _date_message(kind: str, value: Any) -> tuple[str, str]:
+    hint = f"write it as YYYY-MM-DD, for example {_EXAMPLE_DATE}"
+    if value is None:
+        return "is empty", f"{hint}, or remove the line"
+    if kind == "date_format" and isinstance(value, str):  # 12/02/2026 is a date, written wrong
+        return f"{value!r} is not written as YYYY-MM-DD", hint
+    return f"{value!r} is not a real calendar date", hint
+
+
 def _embargo_message(kind: str, value: Any) -> tuple[str, str]:
-    if kind == "timezone_aware":
+    if kind in ("embargo_offset", "timezone_aware"):
         return (
             f"{value!r} has no UTC offset, so the moment it lifts is ambiguous",
             f"add the offset, for example {_EXAMPLE_EMBARGO}",
         )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # `embargo: 20261201` is a number to YAML; never read as seconds since 1970.
+        return (
+            f"{value!r} is a number, not a date and time",
+            f"write the date, the time and the UTC offset, for example {_EXAMPLE_EMBARGO}",
+        )
+    if kind.startswith("datetime"):  # written right, but 2026-02-30 or 25:00 do not exist
+        return (
+            f"{value!r} is not a real date and time",
+            f"write it like {_EXAMPLE_EMBARGO}",
+        )
     return (
-        f"{value!r} is not a date and time",
-        f"write it with its UTC offset, for example {_EXAMPLE_EMBARGO}",
+        f"{value!r} is not a date and time with its UTC offset",
+        f"write it like {_EXAMPLE_EMBARGO}: date, T, time with seconds, offset",
     )
 
 

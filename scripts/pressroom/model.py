@@ -18,20 +18,42 @@ from pydantic import (
     Field,
     HttpUrl,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # No backslash before the quote: the pattern goes into the JSON Schema, and editors'
 # JavaScript regular expressions reject `\"`.
 EMAIL_PATTERN = "^[^@\\s<>\"']+@[^@\\s<>\"']+\\.[A-Za-z]{2,}$"
+# How a date and an embargo are written: the validators below and the JSON Schema both use
+# these, so the build, `pressroom check` and editors accept exactly the same text. Seconds are
+# required because JSON Schema's `date-time` (RFC 3339) requires them.
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+EMBARGO_PATTERN = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"
+# A date-time as above but without its offset: refused with its own message, since the fix
+# (add the offset) is not the one for text that is no date-time at all.
+_NO_OFFSET = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
 
 
-def _no_numbers(value: Any) -> Any:
-    # Pydantic would read `date: 20201020` as seconds since 1970; nobody means that.
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        raise ValueError("write the date as YYYY-MM-DD")
-    return value
+def _written_as_date(value: Any) -> Any:
+    # Pydantic reads `20201020`, quoted or not, as seconds since 1970; nobody means that.
+    if isinstance(value, dt.date) or (isinstance(value, str) and re.fullmatch(DATE_PATTERN, value)):
+        return value
+    raise PydanticCustomError("date_format", "write the date as YYYY-MM-DD")
+
+
+def _written_as_embargo(value: Any) -> Any:
+    # Pydantic reads `20261201`, quoted or not, as seconds since 1970: an embargo that lifted
+    # long ago. Only a date-time with its offset says when an embargo lifts.
+    if isinstance(value, dt.datetime) or (
+        isinstance(value, str) and re.fullmatch(EMBARGO_PATTERN, value)
+    ):
+        return value
+    if isinstance(value, str) and _NO_OFFSET.fullmatch(value):
+        raise PydanticCustomError("embargo_offset", "the embargo has no UTC offset")
+    raise PydanticCustomError("embargo_format", "write the embargo like 2026-12-01T09:00:00-05:00")
 
 
 def _one_or_many(value: Any) -> Any:
@@ -54,7 +76,16 @@ Line = Annotated[Text, AfterValidator(_single_line)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=SLUG_PATTERN)]
 Identifier = Slug
 Email = Annotated[str, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
-CalendarDate = Annotated[dt.date, BeforeValidator(_no_numbers)]
+CalendarDate = Annotated[
+    dt.date,
+    BeforeValidator(_written_as_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+Embargo = Annotated[
+    AwareDatetime,
+    BeforeValidator(_written_as_embargo),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": EMBARGO_PATTERN}),
+]
 Topic = Annotated[Line, StringConstraints(max_length=40)]
 # `_one_or_many` also takes one id or topic alone; the JSON Schema says so through these.
 _IdsInput = Identifier | list[Identifier]
@@ -127,7 +158,7 @@ class ReleaseFront(_Strict):
     """The release's web address, if not the one in the file name (optional)."""
     draft: bool = False
     """true keeps the release off the site until it is ready."""
-    embargo: AwareDatetime | None = None
+    embargo: Embargo | None = None
     """Publish no earlier than this moment, with its UTC offset: 2026-12-01T09:00:00-05:00."""
 
     @model_validator(mode="before")
@@ -136,7 +167,7 @@ class ReleaseFront(_Strict):
         # An embargoed release is dated the day its embargo lifts, where it lifts.
         if isinstance(values, dict) and "date" not in values and values.get("embargo"):
             embargo = values["embargo"]
-            if isinstance(embargo, str):
+            if isinstance(embargo, str) and re.fullmatch(EMBARGO_PATTERN, embargo):
                 try:
                     lifted = dt.datetime.fromisoformat(embargo)
                 except ValueError:
@@ -160,7 +191,7 @@ class PartnerFront(BaseModel):
     contacts: list[Contact] = []
     # A new partner can join the site in secret, like a release: the same two keys.
     draft: bool = False
-    embargo: AwareDatetime | None = None
+    embargo: Embargo | None = None
 
 
 class CampaignFront(BaseModel):
@@ -173,7 +204,7 @@ class CampaignFront(BaseModel):
     status: Literal["active", "closed"] = "active"
     summary: Text | None = None
     draft: bool = False
-    embargo: AwareDatetime | None = None
+    embargo: Embargo | None = None
 
 
 RELEASE_FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.md$")

@@ -72,22 +72,32 @@ def field_name(location: FieldPath) -> str:
     return name or "front matter"
 
 
-def read_source(path: Path, display_path: str) -> SourceDocument | ContentError:
-    """Read a file with YAML front matter, or say precisely why it cannot be read."""
+def read_source(
+    path: Path, display_path: str, *, front_matter_required: bool = False
+) -> SourceDocument | ContentError:
+    """Read a file with YAML front matter, or say precisely why it cannot be read.
+
+    Without front matter, the whole file is the body, unless `front_matter_required`.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return ContentError(display_path, 1, "file", "is not UTF-8 text", "save it as UTF-8")
-    if not _HANDLER.detect(text):
-        return SourceDocument(path, display_path, {}, text)
-    front, body = _HANDLER.split(text)
-    # The file line of the front matter's first line: python-frontmatter keeps the newline
-    # that ends the opening `---`, so YAML's line 0 is that `---` line itself.
-    first_line = text[: text.find(front)].count("\n") + 1
+    except OSError as problem:  # a dangling link, or a file deleted while the site builds
+        return ContentError(
+            display_path, 1, "file", f"cannot be read: {problem.strerror or problem}",
+            "check that the file exists and that you can open it",
+        )
+    try:
+        front, body, first_line = _split(text, front_matter_required)
+    except _Malformed as problem:
+        return ContentError(display_path, *problem.args)
     try:
         metadata, lines = _load(front, first_line)
+    except _Malformed as problem:
+        return ContentError(display_path, *problem.args)
     except yaml.YAMLError as problem:
-        return _yaml_error(display_path, problem, first_line)
+        return _yaml_error(display_path, problem, front, first_line)
     if metadata is None:
         metadata = {}
     if not isinstance(metadata, dict):
@@ -98,7 +108,64 @@ def read_source(path: Path, display_path: str) -> SourceDocument | ContentError:
     return SourceDocument(path, display_path, metadata, body, lines)
 
 
-def _yaml_error(display_path: str, problem: yaml.YAMLError, first_line: int) -> ContentError:
+class _Malformed(Exception):
+    """A file Pressroom must not read any further: (line, field, message, hint)."""
+
+
+# Front matter is a few dozen short lines; anything far larger is a mistake (or an attack on
+# the parser), and is refused before YAML reads it.
+MAX_FRONT_MATTER = 64 * 1024
+
+_FRONT_MATTER_HINT = (
+    "start the file with a line `---`, then fields such as `title: Your headline`, "
+    "then another line `---`"
+)
+
+
+def _split(text: str, required: bool) -> tuple[str, str, int]:
+    """The front matter, the body, and the file line of the front matter's first line."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise _Malformed(
+            text.count("\n", 0, nul) + 1, "file", "contains a NUL character (invisible)",
+            "delete it: retype the line, or copy the text into a new file",
+        )
+    boundary = _HANDLER.FM_BOUNDARY
+    if not boundary.match(text):
+        if boundary.match(text.lstrip()):
+            raise _Malformed(
+                1, "front matter", "the opening `---` is not the first line of the file",
+                "delete the blank lines or spaces before `---`",
+            )
+        if required:
+            raise _Malformed(1, "front matter", "is missing", _FRONT_MATTER_HINT)
+        return "", text, 1
+    parts = boundary.split(text, 2)
+    if len(parts) < 3:
+        raise _Malformed(
+            1, "front matter", "has no closing `---`",
+            "add a line `---` after the last field, before the text of the page",
+        )
+    _, front, body = parts
+    if len(front.encode("utf-8")) > MAX_FRONT_MATTER:
+        raise _Malformed(
+            1, "front matter", f"is longer than {MAX_FRONT_MATTER // 1024} KiB",
+            "keep only the fields between the `---` lines, and put long text in the body",
+        )
+    # python-frontmatter's boundary keeps the newline that ends the opening `---`, so YAML's
+    # line 0 is that `---` line itself (or the first blank line after it).
+    return front, body, text[: text.find(front)].count("\n") + 1
+
+
+def _yaml_error(
+    display_path: str, problem: yaml.YAMLError, front: str, first_line: int
+) -> ContentError:
+    if isinstance(problem, yaml.reader.ReaderError):  # a character YAML does not allow
+        return ContentError(
+            display_path, front.count("\n", 0, problem.position) + first_line, "front matter",
+            f"contains an invisible control character (#x{problem.character:04x})",
+            "delete it: retype the line",
+        )
     mark = getattr(problem, "problem_mark", None)
     line = mark.line + first_line if mark is not None else 1
     reason = getattr(problem, "problem", None) or "cannot be read"
@@ -109,55 +176,80 @@ def _yaml_error(display_path: str, problem: yaml.YAMLError, first_line: int) -> 
 
 
 def _load(front: str, first_line: int) -> tuple[Any, dict[FieldPath, int]]:
-    """The front matter's values and the line of every key, from one parse."""
+    """The front matter's values and the line of every key, from one parse (and a quick scan
+    for anchors first, when the text has a character that could start one)."""
+    if "&" in front or "*" in front:  # the only characters that start an anchor or an alias
+        _refuse_anchors(front, first_line)
     loader = _TextDatesLoader(front)
     try:
         root = loader.get_single_node()
         if root is None:
             return None, {}
         lines: dict[FieldPath, int] = {}
-        return _construct(loader, root, (), lines, first_line, set()), lines
+        try:
+            return _construct(loader, root, (), lines, first_line), lines
+        except RecursionError:
+            raise _Malformed(
+                root.start_mark.line + first_line, "front matter", "is nested too deeply",
+                "write each field on its own line, like `title: Our headline`",
+            ) from None
     finally:
         loader.dispose()
 
 
+def _refuse_anchors(front: str, first_line: int) -> None:
+    """Stop at the first YAML anchor (`&name`) or alias (`*name`), before anything is built.
+
+    Front matter never needs them, and aliases of aliases ("billion laughs") make a few lines
+    of YAML stand for billions of values. Scanning the parser's events costs one pass over the
+    text; the first anchor comes before any alias that uses it.
+    """
+    for event in yaml.parse(front, Loader=_TextDatesLoader):
+        if isinstance(event, yaml.AliasEvent):
+            used = f"the YAML alias `*{event.anchor}`"
+        elif getattr(event, "anchor", None) is not None:
+            used = f"the YAML anchor `&{event.anchor}`"
+        else:
+            continue
+        raise _Malformed(
+            event.start_mark.line + first_line, "front matter", f"uses {used}",
+            "write each value out in full: front matter cannot use anchors (&) or aliases (*)",
+        )
+
+
 _STR, _MAP, _SEQ = (f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq"))
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 def _construct(
     loader: yaml.SafeLoader, node: yaml.Node, location: FieldPath,
-    lines: dict[FieldPath, int], first_line: int, seen: set[int],
+    lines: dict[FieldPath, int], first_line: int,
 ) -> Any:
     """A node's value, noting the line of every key on the way.
 
     Front matter is text, lists and maps of text; building those directly, in the same walk
     that notes the lines, halves `pressroom check`'s time. Anything else (numbers, `null`,
-    merge keys, anchors used twice) goes to PyYAML's constructor, so every value is the one
-    PyYAML would give.
+    keys that are not text) goes to PyYAML's constructor, so every value is the one PyYAML
+    would give. Anchors and aliases were refused before: every node appears once.
     """
     if isinstance(node, yaml.ScalarNode) and node.tag == _STR:
         return node.value
-    if id(node) not in seen:
-        if isinstance(node, yaml.MappingNode) and node.tag == _MAP and all(
-            isinstance(key, yaml.ScalarNode) and key.tag == _STR for key, _ in node.value
-        ):
-            seen.add(id(node))
-            mapping = {}
-            for key_node, value_node in node.value:
-                child = (*location, key_node.value)
-                lines[child] = key_node.start_mark.line + first_line
-                mapping[key_node.value] = _construct(
-                    loader, value_node, child, lines, first_line, seen
-                )
-            return mapping
-        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-            seen.add(id(node))
-            items = []
-            for index, item in enumerate(node.value):
-                child = (*location, index)
-                lines[child] = item.start_mark.line + first_line
-                items.append(_construct(loader, item, child, lines, first_line, seen))
-            return items
+    if isinstance(node, yaml.MappingNode) and node.tag == _MAP and all(
+        isinstance(key, yaml.ScalarNode) and key.tag == _STR for key, _ in node.value
+    ):
+        mapping = {}
+        for key_node, value_node in node.value:
+            child = (*location, key_node.value)
+            _note_key(key_node, child, lines, first_line)
+            mapping[key_node.value] = _construct(loader, value_node, child, lines, first_line)
+        return mapping
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        items = []
+        for index, item in enumerate(node.value):
+            child = (*location, index)
+            lines[child] = item.start_mark.line + first_line
+            items.append(_construct(loader, item, child, lines, first_line))
+        return items
     _walk(node, location, lines, first_line)
     return loader.construct_object(node, deep=True)
 
@@ -168,10 +260,29 @@ def _walk(
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             child = (*location, str(key_node.value))
-            lines[child] = key_node.start_mark.line + first_line
+            _note_key(key_node, child, lines, first_line)
             _walk(value_node, child, lines, first_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             child = (*location, index)
             lines[child] = item.start_mark.line + first_line
             _walk(item, child, lines, first_line)
+
+
+def _note_key(
+    key_node: yaml.Node, location: FieldPath, lines: dict[FieldPath, int], first_line: int
+) -> None:
+    """Note a key's line, refusing a key written twice: PyYAML would keep the last silently,
+    and `draft: true` ... `draft: false` must never publish by surprise."""
+    line = key_node.start_mark.line + first_line
+    if key_node.tag == _MERGE:  # `<<: {draft: true}` hides a second `draft` the same way
+        raise _Malformed(
+            line, field_name(location[:-1]), "uses a YAML merge key `<<`",
+            "write each field out in full, once",
+        )
+    if location in lines:
+        raise _Malformed(
+            line, field_name(location),
+            f"is written twice, on lines {lines[location]} and {line}", "keep one of them",
+        )
+    lines[location] = line
