@@ -170,6 +170,16 @@ def test_embargo_written_right_is_accepted(newsroom: Path, value: str) -> None:
     assert str(release.front.date) == "2026-12-01"
 
 
+def test_a_wrong_embargo_without_a_date_is_one_error(newsroom: Path) -> None:
+    # The date would come from the embargo: "date is required" would point at the wrong line.
+    text = RELEASE.replace("date: 2021-03-04\n", "embargo: 2026-12-01T09:00\n")
+    assert errors(newsroom, {"press_releases/2026-12-01-held.md": text}) == [
+        "press_releases/2026-12-01-held.md:3: embargo: '2026-12-01T09:00' has no UTC offset, "
+        "so the moment it lifts is ambiguous (add the offset, for example "
+        "2026-12-01T09:00:00-05:00)"
+    ]
+
+
 @pytest.mark.parametrize(("value", "message"), [
     ('"20210304"', "'20210304' is not written as YYYY-MM-DD"),
     ("12/02/2026", "'12/02/2026' is not written as YYYY-MM-DD"),

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from pressroom.body_safety import body_hazards
 from pressroom.content import Campaign, Newsroom, Partner, Release, topic_key, topic_slug
@@ -123,7 +124,7 @@ class _Loader:
         try:
             return document, model.model_validate(document.metadata)
         except ValidationError as invalid:
-            for error in invalid.errors():
+            for error in _without_consequences(invalid.errors()):
                 message, hint = explain(error, model)
                 self.errors.append(document.error(error["loc"], message, hint))
             if model is ReleaseFront:
@@ -361,8 +362,9 @@ class _Loader:
                     where = "this release" if owner is release else owner.source
                     self.errors.append(release.document.error(
                         ("topics", index),
-                        f"{label!r} would share the address /press/topics/{slug}/ with the "
-                        f"topic {claimed!r} of {where}",
+                        # The other label is not quoted: it may be a held-back release's.
+                        f"{label!r} would share the address /press/topics/{slug}/ with a "
+                        f"different topic of {where}",
                         "rename one of the two, or spell them alike if they are one topic",
                     ))
 
@@ -419,6 +421,14 @@ def _raw_references(
     (campaign,) = ids(metadata.get("campaign")) if isinstance(metadata.get("campaign"), str) \
         else [None]
     return ids(metadata.get("partners")), ids(orgs), campaign
+
+
+def _without_consequences(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """A release without `date` is dated by its embargo: when the embargo itself is wrong,
+    "date is required" would only send staff to the wrong line."""
+    if not any(error["loc"] == ("embargo",) for error in errors):
+        return errors
+    return [e for e in errors if not (e["loc"] == ("date",) and e["type"] == "missing")]
 
 
 _FILE_HINT = "put the file in docs/ and give its path from there, like assets/logo.png"
