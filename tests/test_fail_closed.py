@@ -11,6 +11,8 @@ import pytest
 from sitebuild import Build, run_build
 from test_publishing import files_containing
 
+from pressroom.withheld import RenderedPage, referenced_paths, withhold
+
 MARKER = "Pangolinmarker"
 EMBARGO = "2030-01-01T09:00:00-05:00"
 BEFORE = "2029-12-31T23:59:00-05:00"
@@ -234,3 +236,33 @@ def test_dirty_build_after_a_release_goes_back_to_draft_leaves_nothing(
     assert files_containing(dirty, MARKER) == []
     assert not (out / "press" / "2030").exists() or not any((out / "press" / "2030").rglob("*.*"))
     assert not any((out / "press" / "topics" / "rethink").rglob("*.*"))
+
+
+# --- the rule itself, in-process ----------------------------------------------------------
+
+def test_referenced_paths_resolve_against_the_page() -> None:
+    body = ('<img src="../../assets/a%20b.png" srcset="../../assets/c.png 2x, /d.png 3x">'
+            '<a href="https://example.org/x.png">x</a><a href="#top">top</a>'
+            '<a href="../other/?q=1">other</a>')
+    assert referenced_paths(body, "press/2030/slug/") == {
+        "press/assets/a b.png", "press/assets/c.png", "d.png", "press/2030/other/",
+    }
+
+
+def test_withhold_keeps_what_a_public_page_uses_and_refuses_links_to_held_pages() -> None:
+    held = RenderedPage("press/2030/soon/", "press_releases/2030-01-01-soon.md",
+                        '<img src="../../../assets/my%20chart.png">'
+                        '<img src="../../../assets/both.png">', held_back=True)
+    public = RenderedPage("about/", "docs/about.md",
+                          '<img src="../assets/both.png"><a href="../press/2030/soon/">x</a>',
+                          held_back=False)
+    unrelated = RenderedPage("press/2020/old/", "press_releases/2020-01-01-old.md",
+                             "<p>Nothing here.</p>", held_back=False)
+    files = {"assets/my chart.png", "assets/both.png", "assets/card.png"}
+    result = withhold([held, public, unrelated], files, set(), {"assets/card.png"})
+    assert result.files == {"assets/my chart.png", "assets/card.png"}
+    assert [str(error) for error in result.errors] == [
+        "docs/about.md:1: body: links to press_releases/2030-01-01-soon.md, which is not public "
+        "yet (remove the link until that page is published, or publish it first)"
+    ]
+    assert withhold([public, unrelated], files, set(), set()) == withhold([], set(), set(), set())

@@ -112,23 +112,24 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self._claim(files, f"partners/{partner_id}.md", _Role("partner", partner_id))
         for campaign_id in newsroom.campaigns:
             self._claim(files, f"campaigns/{campaign_id}.md", _Role("campaign", campaign_id))
-        generated = listing_pages(
+        listings = listing_pages(
             self.catalogue, {file.src_uri for file in files}, search=self.config.search
         )
+        generated = [
+            File.generated(config, release.src_uri, inclusion=InclusionLevel.NOT_IN_NAV,
+                           abs_src_path=release.document.path.as_posix())
+            for release in newsroom.releases
+        ] + [
+            File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.UNDEFINED
+                           if page.in_nav else InclusionLevel.NOT_IN_NAV)
+            for page in listings
+        ]
         with _build_errors():
-            _refuse_docs_at_generated_addresses(
-                files, [r.src_uri for r in newsroom.releases] + [p.src_uri for p in generated]
-            )
-        for release in newsroom.releases:
-            files.append(File.generated(
-                config, release.src_uri, abs_src_path=release.document.path.as_posix(),
-                inclusion=InclusionLevel.NOT_IN_NAV,
-            ))
-            self.roles[release.src_uri] = _Role("release", release)
-        for page in generated:
-            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content="", inclusion=inclusion))
-            self.roles[page.src_uri] = _Role("listing", page)
+            _refuse_docs_at_generated_addresses(files, generated)
+        for file in generated:
+            files.append(file)
+        self.roles.update({r.src_uri: _Role("release", r) for r in newsroom.releases})
+        self.roles.update({page.src_uri: _Role("listing", page) for page in listings})
         self.sources = {release.src_uri: release.source for release in newsroom.releases}
         _SOURCE_NAMES.use({**self.sources, **self.held}, set(self.held), hides_values())
         for src_uri, path in ASSETS.items():
@@ -289,11 +290,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                   self.config.default_image or "",
                   *map(str, config.extra_css), *map(str, config.extra_javascript)}
         held = set()
-        newsroom, public_part = self.newsroom, self.catalogue.newsroom
-        for release in newsroom.releases:
-            (public if release in public_part.releases else held).add(release.front.image or "")
-        for partner_id, partner in newsroom.partners.items():
-            (public if partner_id in public_part.partners else held).add(partner.front.logo or "")
+        for release in self.newsroom.releases:
+            (held if release.src_uri in self.held else public).add(release.front.image or "")
+        for partner_id, partner in self.newsroom.partners.items():
+            withheld = f"partners/{partner_id}.md" in self.held
+            (held if withheld else public).add(partner.front.logo or "")
         return {path.lstrip("/") for path in public if path}, {path for path in held if path}
 
     def _display(self, path: Path) -> str:
@@ -417,9 +418,9 @@ def _held_back_sources(newsroom: Newsroom, clock: Clock) -> dict[str, str]:
     return held
 
 
-def _refuse_docs_at_generated_addresses(files: Files, generated: list[str]) -> None:
+def _refuse_docs_at_generated_addresses(files: Files, generated: list[File]) -> None:
     """A page of docs/ where Pressroom writes one of its own would be replaced in silence."""
-    generated_urls = {_page_url(src_uri) for src_uri in generated}
+    generated_urls = {file.url for file in generated}
     clashes = [
         ContentError(
             f"docs/{file.src_uri}", 1, "file name",
@@ -430,14 +431,6 @@ def _refuse_docs_at_generated_addresses(files: Files, generated: list[str]) -> N
     ]
     if clashes:
         raise ContentErrors(clashes)
-
-
-def _page_url(src_uri: str) -> str:
-    """The address MkDocs gives a page (with directory URLs, as Pressroom sites use)."""
-    stem = src_uri.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def _remove_stale_outputs(site_dir: Path, files: Files, written: set[Path]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
@@ -65,20 +65,31 @@ def withhold(
     `held_uses` are paths named outside page bodies (logos, social images, theme settings).
     """
     pages = list(pages)
+    held_pages = [page for page in pages if page.held_back]
+    held = set(held_uses)
+    for page in held_pages:
+        held |= referenced_paths(page.body_html, page.url)
+    held &= files
     held_addresses = {
-        address: page.source for page in pages if page.held_back
+        address: page.source for page in held_pages
         for address in (page.url, page.url + "index.html")
     }
-    public, held = set(public_uses), set(held_uses)
-    errors = []
+    if not held and not held_addresses:
+        return Withheld(set(), [])  # the usual build: nothing to look for
+    # Only a body that names one of those files or pages can refer to it: parsing every page
+    # of a thousand-release site to find out would cost the build a second.
+    names = {path.rstrip("/").rsplit("/", 1)[-1] for path in (*held, *held_addresses)}
+    needles = ({*names, *map(quote, names)}) - {"", "index.html"}
+    public, errors = set(public_uses), []
     for page in pages:
-        used = referenced_paths(page.body_html, page.url)
-        (held if page.held_back else public).update(used)
-        if page.held_back:
+        if page.held_back or not any(needle in page.body_html for needle in needles):
             continue
+        used = referenced_paths(page.body_html, page.url)
+        public |= used
         for path in sorted(used & held_addresses.keys()):
             errors.append(ContentError(
                 page.source, 1, "body", f"links to {held_addresses[path]}, which is not public yet",
                 "remove the link until that page is published, or publish it first",
             ))
-    return Withheld((held - public) & files, errors)
+    return Withheld(held - public, errors)
+
