@@ -134,3 +134,15 @@ class Serving:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.output = self.process.communicate()[0]
+
+
+def run_command(capsys, *argv: str) -> tuple[int, str, str]:
+    """The `pressroom` command run in this process: (exit code, stdout, stderr)."""
+    from pressroom.cli import main
+
+    try:
+        code = main(list(argv))
+    except SystemExit as stopped:  # argparse exits on usage errors
+        code = int(stopped.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

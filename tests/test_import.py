@@ -10,7 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from sitebuild import REPO, run_build
+from sitebuild import REPO, run_build, run_command
 
 from pressroom.cli import main
 from pressroom.importer import ImportOptions, import_release
@@ -27,12 +27,7 @@ EASTERN_SUMMER = dt.timezone(dt.timedelta(hours=-4))
 
 
 def _import(capsys, site: Path, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(["import", "--root", str(site), *argv])
-    except SystemExit as stopped:
-        code = int(stopped.code)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_command(capsys, "import", "--root", str(site), *argv)
 
 
 def _only_release(site: Path, before: set[str]) -> tuple[Path, ReleaseFront, str]:

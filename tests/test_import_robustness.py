@@ -18,7 +18,7 @@ from pathlib import Path
 import markdown
 import pytest
 from lxml import html as lxml_html
-from sitebuild import REPO
+from sitebuild import REPO, run_command
 from test_import import write_docx
 
 from pressroom.cli import main
@@ -33,12 +33,7 @@ SLUG = re.compile(SLUG_PATTERN)
 
 
 def _import(capsys, site: Path, *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(["import", "--root", str(site), *argv])
-    except SystemExit as stopped:
-        code = int(stopped.code)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+    return run_command(capsys, "import", "--root", str(site), *argv)
 
 
 def _release(headline: str, body: str, date: str = "March 3, 2021") -> str:
