@@ -329,16 +329,11 @@ class _Loader:
 
     def check_body(self, document: SourceDocument) -> None:
         """Page text that would run a script or embed another page, at its line in the file."""
-        hazards = body_hazards(document.body)
-        if hazards:
-            # The body is the file's tail: its first line is the file's line after the rest.
-            text = document.path.read_text(encoding="utf-8-sig")
-            before = text.count("\n") - document.body.count("\n")
-            self.errors += [
-                ContentError(document.display_path, before + line, "body", hazard.message,
-                             hazard.hint)
-                for line, hazard in hazards
-            ]
+        self.errors += [
+            ContentError(document.display_path, document.body_line + line - 1, "body",
+                         hazard.message, hazard.hint)
+            for line, hazard in body_hazards(document.body)
+        ]
 
     def check_files(
         self, docs_dir: Path, references: list[tuple[SourceDocument, str, str | None]]

@@ -44,6 +44,7 @@ class SourceDocument:
     metadata: dict[str, Any]
     body: str
     key_lines: dict[FieldPath, int] = field(default_factory=dict)
+    body_line: int = 1  # the file line the body starts on, for errors found in the body
 
     def line_of(self, location: FieldPath) -> int:
         """The file line of the most specific known key on `location`, else the opening `---`."""
@@ -56,7 +57,9 @@ class SourceDocument:
     def checked(self) -> SourceDocument:
         """The document without what only error messages need: its raw front matter and the
         line of each key."""
-        return SourceDocument(self.path, self.display_path, {}, self.body)
+        return SourceDocument(
+            self.path, self.display_path, {}, self.body, body_line=self.body_line
+        )
 
     def error(self, location: FieldPath, message: str, hint: str = "") -> ContentError:
         return ContentError(
@@ -105,7 +108,8 @@ def read_source(
             display_path, 2, "front matter", "is not a list of `key: value` lines",
             "write each field on its own line, like `title: Our headline`",
         )
-    return SourceDocument(path, display_path, metadata, body, lines)
+    body_line = text.count("\n") - body.count("\n") + 1  # the body is the file's tail
+    return SourceDocument(path, display_path, metadata, body, lines, body_line)
 
 
 class _Malformed(Exception):
