@@ -44,6 +44,11 @@ def settled(visit):
     """The visit, once a search in its address has shown its results."""
     if "?q=" in visit.page.url:
         visit.page.locator(".md-search-result__link").first.wait_for()
+        # On a phone Material opens search by growing a circle (.md-search__overlay) from the
+        # header; for the 0.1 s it grows, it pokes out of the page. Judge the page at rest.
+        visit.page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
     return visit
 
 
