@@ -505,7 +505,7 @@ def _plain_overrides(custom_dir: Path, destination: Path) -> Path:
     The overrides include Pressroom's head partial, which only the plugin provides; a plain
     build renders it as nothing rather than failing on a missing template.
     """
-    templates = PRESSROOM_PACKAGE / "templates"
+    templates = PRESSROOM_PACKAGE / "mkdocs" / "templates"
     for template in templates.rglob("*.html"):
         _write(destination / template.relative_to(templates), "")
     shutil.copytree(custom_dir, destination, dirs_exist_ok=True)

@@ -138,7 +138,7 @@ class Serving:
 
 def run_command(capsys, *argv: str) -> tuple[int, str, str]:
     """The `pressroom` command run in this process: (exit code, stdout, stderr)."""
-    from pressroom.cli import main
+    from pressroom.cli.main import main
 
     try:
         code = main(list(argv))

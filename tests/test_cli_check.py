@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pressroom.cli import main
+from pressroom.cli.main import main
 
 BROKEN = """\
 ---

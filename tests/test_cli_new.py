@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pressroom import cli
-from pressroom.cli import main
-from pressroom.model import ReleaseFront
-from pressroom.slugs import slugify
-from pressroom.source import read_source
+from pressroom.cli import main as cli
+from pressroom.cli.main import main
+from pressroom.core.content.front_matter import ReleaseFront
+from pressroom.core.content.slugs import slugify
+from pressroom.core.loading.source import read_source
 
 
 def _new(capsys, site: Path, *argv: str) -> tuple[int, str]:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from pressroom import listing
-from pressroom.body import dateline, first_paragraph_text, with_dateline
-from pressroom.content import Release, topic_slug
-from pressroom.errors import ContentError, ContentErrors
-from pressroom.load import load_newsroom
-from pressroom.model import ReleaseFront
-from pressroom.source import SourceDocument, field_name, read_source
+from pressroom.core.content.front_matter import ReleaseFront
+from pressroom.core.content.newsroom import Release, topic_slug
+from pressroom.core.errors import ContentError, ContentErrors
+from pressroom.core.listings import order as listing
+from pressroom.core.loading.load import load_newsroom
+from pressroom.core.loading.source import SourceDocument, field_name, read_source
+from pressroom.core.views.html_text import dateline, first_paragraph_text, with_dateline
 
 # --- source.py: front matter and where each key sits ---------------------------------------
 

@@ -11,7 +11,7 @@ import pytest
 from sitebuild import Build, run_build
 from test_publishing import files_containing
 
-from pressroom.withheld import RenderedPage, referenced_paths, withhold
+from pressroom.core.publishing.withheld import RenderedPage, referenced_paths, withhold
 
 MARKER = "Pangolinmarker"
 EMBARGO = "2030-01-01T09:00:00-05:00"

@@ -14,13 +14,13 @@ import lxml.html
 import pytest
 from sitebuild import Build
 
-from pressroom.body_safety import body_hazards
-from pressroom.content import topic_slug
-from pressroom.csp import content_security_policy
-from pressroom.errors import ContentErrors
-from pressroom.feeds import Feed, FeedEntry, documents
-from pressroom.load import load_newsroom
-from pressroom.slugs import slugify
+from pressroom.core.content.newsroom import topic_slug
+from pressroom.core.content.slugs import slugify
+from pressroom.core.errors import ContentErrors
+from pressroom.core.loading.load import load_newsroom
+from pressroom.core.loading.page_text import body_hazards
+from pressroom.core.outputs.csp import content_security_policy
+from pressroom.core.outputs.feeds import Feed, FeedEntry, documents
 
 FRONT = "---\ntitle: Hostile\ndate: 2026-01-05\npartners: [data-justice]\n{extra}---\n"
 

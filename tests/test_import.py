@@ -12,14 +12,14 @@ from xml.sax.saxutils import escape
 import pytest
 from sitebuild import REPO, run_build, run_command
 
-from pressroom.cli import main
+from pressroom.cli.main import main
+from pressroom.cli.project import Site
+from pressroom.core.content.front_matter import ReleaseFront
+from pressroom.core.loading.source import read_source
 from pressroom.importer import ImportOptions, import_release
 from pressroom.importer.contacts import parse_contacts
 from pressroom.importer.conventions import Unclear, dateline, embargo_moment, find_date
 from pressroom.importer.reading import read_lines
-from pressroom.model import ReleaseFront
-from pressroom.site import Site
-from pressroom.source import read_source
 
 IMPORTS = Path(__file__).parent / "fixtures" / "import"
 SEED = REPO / "tests" / "fixtures" / "seed" / "000_74b786cb1cae71c5.txt"

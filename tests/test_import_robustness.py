@@ -21,12 +21,12 @@ from lxml import html as lxml_html
 from sitebuild import REPO, run_command
 from test_import import write_docx
 
-from pressroom.cli import main
+from pressroom.cli.main import main
+from pressroom.cli.project import Site
+from pressroom.core.content.front_matter import SLUG_PATTERN
 from pressroom.importer import ImportOptions, import_release, safe_slug
 from pressroom.importer.markup import drop_unsafe_links, escape_html
 from pressroom.importer.reading import MAX_FILE_BYTES, Unreadable, decode_text
-from pressroom.model import SLUG_PATTERN
-from pressroom.site import Site
 
 FILE_NAME = re.compile(rf"^\d{{4}}-\d{{2}}-\d{{2}}-(?:{SLUG_PATTERN.strip('^$')})\.md$")
 SLUG = re.compile(SLUG_PATTERN)

@@ -23,12 +23,12 @@ from pathlib import Path
 import pytest
 from sitebuild import REPO, run_build
 
-from pressroom.errors import ContentErrors
-from pressroom.load import RELEASE_SUBFOLDERS, load_newsroom
-from pressroom.model import EMBARGO_PATTERN, ReleaseFront
-from pressroom.release_file import render_release
-from pressroom.schema import release_schema
-from pressroom.source import MAX_FRONT_MATTER, SourceDocument, read_source
+from pressroom.core.content.front_matter import EMBARGO_PATTERN, ReleaseFront
+from pressroom.core.content.release_file import render_release
+from pressroom.core.content.schema import release_schema
+from pressroom.core.errors import ContentErrors
+from pressroom.core.loading.load import RELEASE_SUBFOLDERS, load_newsroom
+from pressroom.core.loading.source import MAX_FRONT_MATTER, SourceDocument, read_source
 
 PARTNER = "---\nname: Alpha\nwebsite: https://example.org\n---\nAlpha is a partner.\n"
 CAMPAIGN = "---\ntitle: A campaign\npartners: [alpha]\nstatus: active\n---\nAbout it.\n"

@@ -71,7 +71,7 @@ def test_readme_plugin_settings_build_the_site(tmp_path: Path) -> None:
     (settings,) = [p["pressroom"] for p in plugins if isinstance(p, dict) and "pressroom" in p]
     image = site / "docs" / settings["default_image"]
     image.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "scripts/pressroom/assets/social.png", image)
+    shutil.copy(REPO / "scripts/pressroom/mkdocs/assets/social.png", image)
     (site / "overrides").symlink_to(REPO / "overrides")
     build = run_build(site, "--strict")
     assert build.ok, build.log

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pressroom.cli import main
-from pressroom.model import ReleaseFront
-from pressroom.schema import release_schema, release_schema_text
+from pressroom.cli.main import main
+from pressroom.core.content.front_matter import ReleaseFront
+from pressroom.core.content.schema import release_schema, release_schema_text
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "schemas" / "release.schema.json"

@@ -1,6 +1,7 @@
 """Pressroom: a static newsroom for campaigns and coalitions.
 
-The domain core (model, load, publish, listing, views) is plain Python and imports
-nothing from MkDocs, so it can move to another site generator; `plugin` adapts it to
-MkDocs and `cli` reuses it for staff commands.
+- `core/` is the domain, in plain Python: it imports nothing from MkDocs or Material.
+- `mkdocs/` adapts the core to MkDocs (and to ProperDocs, its continuation).
+- `cli/` is the staff's `pressroom` command, on the same core.
+- `importer/` turns a Word or text release into a release file.
 """

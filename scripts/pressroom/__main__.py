@@ -1,5 +1,5 @@
 import sys
 
-from pressroom.cli import main
+from pressroom.cli.main import main
 
 sys.exit(main())

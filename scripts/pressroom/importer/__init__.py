@@ -16,19 +16,19 @@ from urllib.parse import urlparse
 
 from pydantic import ValidationError
 
-from pressroom.content import Partner
-from pressroom.errors import ContentError
+from pressroom.cli.project import Site
+from pressroom.core.content.front_matter import RELEASE_FILE_NAME, ReleaseFront
+from pressroom.core.content.newsroom import Partner
+from pressroom.core.content.release_file import release_file_name, render_release, scalar, write_new
+from pressroom.core.content.slugs import slugify
+from pressroom.core.errors import ContentError
+from pressroom.core.loading.field_messages import explain
+from pressroom.core.loading.source import SourceDocument, field_name, read_source
 from pressroom.importer.boilerplate import Boilerplate, match_boilerplates, partner_named
 from pressroom.importer.contacts import ContactDraft
 from pressroom.importer.layout import Layout, Recognised, read_layout
 from pressroom.importer.markup import DroppedLink, drop_unsafe_links, escape_html, scheme_of
 from pressroom.importer.reading import Reading, Unreadable, read_release
-from pressroom.messages import explain
-from pressroom.model import RELEASE_FILE_NAME, ReleaseFront
-from pressroom.release_file import release_file_name, render_release, scalar, write_new
-from pressroom.site import Site
-from pressroom.slugs import slugify
-from pressroom.source import SourceDocument, field_name, read_source
 
 _UNPLACED_HINT = "copy it into the release by hand, or delete it from the original"
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

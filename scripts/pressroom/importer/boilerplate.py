@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pressroom.content import Partner
+from pressroom.core.content.newsroom import Partner
 from pressroom.importer.layout import Section
 
 _ORGANISATION_SENTENCE = re.compile(

@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
-from pressroom.errors import UsageError
+from pressroom.core.errors import UsageError
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text", "", *MARKDOWN_SUFFIXES}

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from pressroom import listing
-from pressroom.archive import Archive, Pager, pager
-from pressroom.body import dateline, first_paragraph_text
-from pressroom.content import Newsroom, Release, Topic
-from pressroom.feeds import FEED_FILES
-from pressroom.publish import Clock, State, lifts_at, public_part, state
+from pressroom.core.content.newsroom import Newsroom, Release, Topic
+from pressroom.core.listings import order as listing
+from pressroom.core.listings.archive import Archive, Pager, pager
+from pressroom.core.outputs.feeds import FEED_FILES
+from pressroom.core.publishing.rules import Clock, State, lifts_at, public_part, state
+from pressroom.core.views.html_text import dateline, first_paragraph_text
 
 RELEASE_LINE = "FOR IMMEDIATE RELEASE"
 

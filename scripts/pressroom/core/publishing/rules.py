@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pressroom.content import Newsroom
-from pressroom.errors import ContentError, ContentErrors
+from pressroom.core.content.newsroom import Newsroom
+from pressroom.core.errors import ContentError, ContentErrors
 
 CLOCK_VARIABLE = "PRESSROOM_NOW"
 DEFAULT_TIMEZONE = "UTC"

@@ -18,8 +18,8 @@ from typing import Any
 
 import lxml.html
 
-from pressroom.listing import newest_first
-from pressroom.views import Catalogue, Rendered
+from pressroom.core.listings.order import newest_first
+from pressroom.core.views.catalogue import Catalogue, Rendered
 
 INDEX_PATH = "search/search_index.json"
 

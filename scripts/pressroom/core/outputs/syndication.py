@@ -9,9 +9,9 @@ from zoneinfo import ZoneInfo
 
 import lxml.html
 
-from pressroom.content import Release
-from pressroom.feeds import Feed, FeedEntry, absolute
-from pressroom.views import Catalogue
+from pressroom.core.content.newsroom import Release
+from pressroom.core.outputs.feeds import Feed, FeedEntry, absolute
+from pressroom.core.views.catalogue import Catalogue
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from pressroom.views import Catalogue
+from pressroom.core.views.catalogue import Catalogue
 
 LISTING = "pressroom/listing.html"
 DIRECTORY = "pressroom/directory.html"

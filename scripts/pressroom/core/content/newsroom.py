@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from pressroom.model import CampaignFront, PartnerFront, ReleaseFront
-from pressroom.slugs import to_ascii
-from pressroom.source import SourceDocument
+from pressroom.core.content.front_matter import CampaignFront, PartnerFront, ReleaseFront
+from pressroom.core.content.slugs import to_ascii
+from pressroom.core.loading.source import SourceDocument
 
 
 @dataclass(frozen=True)

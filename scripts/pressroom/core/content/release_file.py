@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from pressroom.model import Contact, ReleaseFront
+from pressroom.core.content.front_matter import Contact, ReleaseFront
 
 MODELINE = "# yaml-language-server: $schema={schema}"
 

@@ -11,11 +11,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from pressroom.content import Campaign, Partner
-from pressroom.errors import UsageError
-from pressroom.model import CampaignFront, PartnerFront
-from pressroom.publish import DEFAULT_TIMEZONE
-from pressroom.source import read_source
+from pressroom.core.content.front_matter import CampaignFront, PartnerFront
+from pressroom.core.content.newsroom import Campaign, Partner
+from pressroom.core.errors import UsageError
+from pressroom.core.loading.source import read_source
+from pressroom.core.publishing.rules import DEFAULT_TIMEZONE
 
 CONFIG_FILE = "mkdocs.yml"
 SCHEMA_FILE = Path("schemas") / "release.schema.json"

@@ -19,24 +19,25 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from pressroom import feeds, social
-from pressroom.body import first_paragraph_text, with_dateline
-from pressroom.chrome import KEY as CHROME_KEY
-from pressroom.chrome import SharedChrome, chrome_key
-from pressroom.config import PressroomConfig
-from pressroom.content import Newsroom
-from pressroom.csp import content_security_policy
-from pressroom.errors import HIDDEN, ContentError, ContentErrors, hides_values
-from pressroom.finder import INDEX_PATH, filter_index
-from pressroom.load import ReadCache, load_newsroom
-from pressroom.pages import SEARCH_PAGE, listing_pages
-from pressroom.publish import Clock, build_clock, is_held_back, time_zone
-from pressroom.search import INDEX_PATH as SEARCH_INDEX_PATH
-from pressroom.search import search_documents, write_index
-from pressroom.status import build_summary
-from pressroom.syndication import SiteSettings, site_feeds
-from pressroom.views import Catalogue, Rendered
-from pressroom.withheld import RenderedPage, withhold
+from pressroom.core.content.newsroom import Newsroom
+from pressroom.core.errors import HIDDEN, ContentError, ContentErrors, hides_values
+from pressroom.core.listings.site_pages import SEARCH_PAGE, listing_pages
+from pressroom.core.loading.load import ReadCache, load_newsroom
+from pressroom.core.outputs import feeds
+from pressroom.core.outputs import sharing as social
+from pressroom.core.outputs.csp import content_security_policy
+from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
+from pressroom.core.outputs.search_index import INDEX_PATH as SEARCH_INDEX_PATH
+from pressroom.core.outputs.search_index import search_documents, write_index
+from pressroom.core.outputs.syndication import SiteSettings, site_feeds
+from pressroom.core.publishing.rules import Clock, build_clock, is_held_back, time_zone
+from pressroom.core.publishing.status import build_summary
+from pressroom.core.publishing.withheld import RenderedPage, withhold
+from pressroom.core.views.catalogue import Catalogue, Rendered
+from pressroom.core.views.html_text import first_paragraph_text, with_dateline
+from pressroom.mkdocs.config import PressroomConfig
+from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
+from pressroom.mkdocs.shared_chrome import SharedChrome, chrome_key
 
 if TYPE_CHECKING:  # importing it loads the file watcher, which builds never use
     from mkdocs.livereload import LiveReloadServer

@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-from pressroom.errors import ContentError
+from pressroom.core.errors import ContentError
 
 _URL_ATTRIBUTES = ("href", "src", "poster", "data")
 

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from pressroom.errors import ContentError
+from pressroom.core.errors import ContentError
 
 FieldPath = tuple[str | int, ...]
 

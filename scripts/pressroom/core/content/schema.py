@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pressroom.model import ReleaseFront
+from pressroom.core.content.front_matter import ReleaseFront
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pressroom.content import Release
+from pressroom.core.content.newsroom import Release
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from pressroom.errors import ContentError, ContentErrors, UsageError, hides_values
+from pressroom.core.errors import ContentError, ContentErrors, UsageError, hides_values
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 
@@ -67,8 +67,8 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
 
 
 def run_new(arguments: argparse.Namespace) -> int:
-    from pressroom.scaffold import NewRelease, create_release, split_ids
-    from pressroom.site import Site
+    from pressroom.cli.new_release import NewRelease, create_release, split_ids
+    from pressroom.cli.project import Site
 
     site = Site.at(arguments.root)
     wanted = NewRelease(
@@ -109,8 +109,8 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
 
 
 def run_check(arguments: argparse.Namespace) -> int:
-    from pressroom.check import check_site
-    from pressroom.site import Site
+    from pressroom.cli.check import check_site
+    from pressroom.cli.project import Site
 
     site = Site.at(arguments.root)
     missing = [str(path) for path in arguments.paths if not path.exists()]
@@ -161,10 +161,10 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
 
 
 def run_import(arguments: argparse.Namespace) -> int:
-    from pressroom.check import check_site
+    from pressroom.cli.check import check_site
+    from pressroom.cli.new_release import split_ids
+    from pressroom.cli.project import Site, require_known
     from pressroom.importer import ImportOptions, import_release, write_imported
-    from pressroom.scaffold import split_ids
-    from pressroom.site import Site, require_known
 
     site = Site.at(arguments.root)
     options = ImportOptions(
@@ -233,8 +233,8 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
 
 
 def run_schema(arguments: argparse.Namespace) -> int:
-    from pressroom.schema import release_schema_text
-    from pressroom.site import SCHEMA_FILE
+    from pressroom.cli.project import SCHEMA_FILE
+    from pressroom.core.content.schema import release_schema_text
 
     text = release_schema_text()
     if arguments.stdout:
@@ -261,10 +261,10 @@ def _add_status(commands: argparse._SubParsersAction) -> None:
 
 
 def run_status(arguments: argparse.Namespace) -> int:
-    from pressroom.check import check_site
-    from pressroom.publish import build_clock
-    from pressroom.site import Site
-    from pressroom.status import status_report
+    from pressroom.cli.check import check_site
+    from pressroom.cli.project import Site
+    from pressroom.core.publishing.rules import build_clock
+    from pressroom.core.publishing.status import status_report
 
     site = Site.at(arguments.root)
     result = check_site(site)

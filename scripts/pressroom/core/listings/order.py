@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import groupby
 
-from pressroom.content import Release, Topic
+from pressroom.core.content.newsroom import Release, Topic
 
 
 def newest_first(releases: Iterable[Release]) -> list[Release]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pressroom import listing
-from pressroom.content import Newsroom
-from pressroom.publish import Clock, State, lifts_at, next_lift, state
+from pressroom.core.content.newsroom import Newsroom
+from pressroom.core.listings import order as listing
+from pressroom.core.publishing.rules import Clock, State, lifts_at, next_lift, state
 
 
 def status_report(newsroom: Newsroom, clock: Clock) -> str:

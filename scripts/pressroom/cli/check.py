@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressroom.content import Newsroom
-from pressroom.errors import ContentError, ContentErrors
-from pressroom.load import load_newsroom
-from pressroom.publish import build_clock
-from pressroom.site import Site
+from pressroom.cli.project import Site
+from pressroom.core.content.newsroom import Newsroom
+from pressroom.core.errors import ContentError, ContentErrors
+from pressroom.core.loading.load import load_newsroom
+from pressroom.core.publishing.rules import build_clock
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pressroom.content import Partner
-from pressroom.errors import UsageError
-from pressroom.messages import explain
-from pressroom.model import ReleaseFront
-from pressroom.release_file import release_file_name, render_release, write_new
-from pressroom.site import Site, require_known
-from pressroom.slugs import slugify
+from pressroom.cli.project import Site, require_known
+from pressroom.core.content.front_matter import ReleaseFront
+from pressroom.core.content.newsroom import Partner
+from pressroom.core.content.release_file import release_file_name, render_release, write_new
+from pressroom.core.content.slugs import slugify
+from pressroom.core.errors import UsageError
+from pressroom.core.loading.field_messages import explain
 
 Ask = Callable[[str], str]
 """Asks staff one question at the terminal and returns the answer, stripped."""

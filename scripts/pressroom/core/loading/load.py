@@ -15,19 +15,26 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from pressroom.body_safety import body_hazards
-from pressroom.content import Campaign, Newsroom, Partner, Release, topic_key, topic_slug
-from pressroom.errors import ContentError, ContentErrors
-from pressroom.messages import explain
-from pressroom.model import (
+from pressroom.core.content.front_matter import (
     RELEASE_FILE_NAME,
     SLUG_PATTERN,
     CampaignFront,
     PartnerFront,
     ReleaseFront,
 )
-from pressroom.publish import Clock, goes_public_before, may_be_held_back
-from pressroom.source import FieldPath, SourceDocument, read_source
+from pressroom.core.content.newsroom import (
+    Campaign,
+    Newsroom,
+    Partner,
+    Release,
+    topic_key,
+    topic_slug,
+)
+from pressroom.core.errors import ContentError, ContentErrors
+from pressroom.core.loading.field_messages import explain
+from pressroom.core.loading.page_text import body_hazards
+from pressroom.core.loading.source import FieldPath, SourceDocument, read_source
+from pressroom.core.publishing.rules import Clock, goes_public_before, may_be_held_back
 
 Front = TypeVar("Front", bound=BaseModel)
 Page = TypeVar("Page", Partner, Campaign)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from pressroom.content import Release
-from pressroom.feeds import FEED_FILES, absolute
-from pressroom.syndication import SiteSettings, published_at
-from pressroom.views import Catalogue
+from pressroom.core.content.newsroom import Release
+from pressroom.core.outputs.feeds import FEED_FILES, absolute
+from pressroom.core.outputs.syndication import SiteSettings, published_at
+from pressroom.core.views.catalogue import Catalogue
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from pressroom import listing
-from pressroom.views import Catalogue, readable_date
+from pressroom.core.listings import order as listing
+from pressroom.core.views.catalogue import Catalogue, readable_date
 
 INDEX_PATH = "press/releases.json"
 

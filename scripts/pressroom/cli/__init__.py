@@ -1,0 +1,1 @@
+"""The `pressroom` command for staff: new, check, import, status, schema."""

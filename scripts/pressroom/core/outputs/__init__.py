@@ -1,0 +1,1 @@
+"""Files made from the content besides pages: feeds, search and filter indexes, head metadata."""

@@ -1,0 +1,1 @@
+"""When content may be seen: drafts, embargoes, scheduled dates, and what a build withholds."""
