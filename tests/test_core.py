@@ -13,7 +13,7 @@ import pytest
 from pressroom.core.content.front_matter import ReleaseFront
 from pressroom.core.content.newsroom import Release, topic_slug
 from pressroom.core.errors import ContentError, ContentErrors
-from pressroom.core.listings import order as listing
+from pressroom.core.listings import order
 from pressroom.core.loading.load import load_newsroom
 from pressroom.core.loading.source import SourceDocument, field_name, read_source
 from pressroom.core.views.html_text import dateline, first_paragraph_text, with_dateline
@@ -288,31 +288,31 @@ def slugs(releases: list[Release]) -> list[str]:
 
 
 def test_newest_first_with_a_stable_tie_break() -> None:
-    assert slugs(listing.newest_first(RELEASES)) == ["newest", "a-same-day", "b-same-day",
+    assert slugs(order.newest_first(RELEASES)) == ["newest", "a-same-day", "b-same-day",
                                                      "oldest"]
-    assert slugs(listing.newest_first(reversed(RELEASES))) == slugs(
-        listing.newest_first(RELEASES))
+    assert slugs(order.newest_first(reversed(RELEASES))) == slugs(
+        order.newest_first(RELEASES))
 
 
 def test_grouped_by_year_newest_first() -> None:
-    groups = listing.by_year(RELEASES)
+    groups = order.by_year(RELEASES)
     assert [(year, slugs(items)) for year, items in groups] == [
         (2021, ["newest"]), (2020, ["a-same-day", "b-same-day"]), (2019, ["oldest"])]
-    assert listing.years(RELEASES) == [2021, 2020, 2019]
+    assert order.years(RELEASES) == [2021, 2020, 2019]
 
 
 def test_by_partner_campaign_topic_and_latest() -> None:
-    assert slugs(listing.by_partner(RELEASES, "beta")) == ["a-same-day", "b-same-day"]
-    assert slugs(listing.by_partner(RELEASES, "alpha")) == ["newest", "a-same-day", "oldest"]
-    assert slugs(listing.by_campaign(RELEASES, "foia")) == ["a-same-day", "b-same-day"]
-    assert slugs(listing.by_topic(RELEASES, "foia")) == ["newest", "oldest"]
-    assert slugs(listing.by_topic(RELEASES, "facial-recognition")) == ["b-same-day", "oldest"]
-    assert slugs(listing.latest(RELEASES, 2)) == ["newest", "a-same-day"]
-    assert listing.latest([], 5) == []
+    assert slugs(order.by_partner(RELEASES, "beta")) == ["a-same-day", "b-same-day"]
+    assert slugs(order.by_partner(RELEASES, "alpha")) == ["newest", "a-same-day", "oldest"]
+    assert slugs(order.by_campaign(RELEASES, "foia")) == ["a-same-day", "b-same-day"]
+    assert slugs(order.by_topic(RELEASES, "foia")) == ["newest", "oldest"]
+    assert slugs(order.by_topic(RELEASES, "facial-recognition")) == ["b-same-day", "oldest"]
+    assert slugs(order.latest(RELEASES, 2)) == ["newest", "a-same-day"]
+    assert order.latest([], 5) == []
 
 
 def test_topics_are_merged_by_slug() -> None:
-    topics = listing.topics(RELEASES)
+    topics = order.topics(RELEASES)
     assert [(t.slug, t.label) for t in topics] == [
         ("facial-recognition", "Facial recognition"), ("foia", "foia")]
     assert topic_slug("Facial Recognition!") == "facial-recognition"

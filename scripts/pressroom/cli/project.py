@@ -9,12 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
-from pressroom.core.content.front_matter import CampaignFront, PartnerFront
 from pressroom.core.content.newsroom import Campaign, Partner
 from pressroom.core.errors import UsageError
-from pressroom.core.loading.source import read_source
+from pressroom.core.loading.load import load_pages
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE
 
 CONFIG_FILE = "mkdocs.yml"
@@ -56,10 +54,6 @@ class Site:
     def partners_dir(self) -> Path:
         return self.docs_dir / "partners"
 
-    @property
-    def campaigns_dir(self) -> Path:
-        return self.docs_dir / "campaigns"
-
     def display(self, path: Path) -> str:
         """A path the way staff know it: relative to the site's root where possible."""
         try:
@@ -69,16 +63,10 @@ class Site:
 
     def partners(self) -> dict[str, Partner]:
         """The partner pages that are valid now; `pressroom check` reports the others."""
-        found = {}
-        for path, front, document in _pages(self, self.partners_dir, PartnerFront):
-            found[path.stem] = Partner(path.stem, front, document)
-        return found
+        return load_pages(self.root, self.docs_dir)[0]
 
     def campaigns(self) -> dict[str, Campaign]:
-        found = {}
-        for path, front, document in _pages(self, self.campaigns_dir, CampaignFront):
-            found[path.stem] = Campaign(path.stem, front, document)
-        return found
+        return load_pages(self.root, self.docs_dir)[1]
 
     def schema_reference(self, folder: Path) -> str:
         """The release schema's path as seen from a file in `folder`, for the editor's modeline."""
@@ -106,21 +94,6 @@ def _plugin_settings(config: dict[str, Any]) -> dict[str, Any]:
         if name == "pressroom":
             return settings if isinstance(settings, dict) else {}
     return {}
-
-
-def _pages(site: Site, folder: Path, model: type) -> list[tuple[Path, Any, Any]]:
-    pages = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if path.name == "index.md":
-            continue
-        document = read_source(path, site.display(path))
-        if hasattr(document, "metadata"):
-            try:
-                pages.append((path, model.model_validate(document.metadata), document))
-            except ValidationError:
-                continue
-    return pages
-
 
 
 def require_known(kind: str, wanted: Iterable[str], known: Mapping[str, object]) -> None:

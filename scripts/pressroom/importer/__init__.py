@@ -101,7 +101,7 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
     except Unreadable as problem:
         return Imported.unreadable(source, problem)
     lines, dropped = drop_unsafe_links(reading.lines)
-    layout = read_layout(lines)
+    layout = read_layout(lines, source)
     partners = site.partners()
     boilerplates, stray_sections = match_boilerplates(layout.sections, partners)
     importer = _Assembler(source, site, layout, partners, options, reading.markdown)
@@ -177,10 +177,7 @@ class _Assembler:
         self.layout = layout
         self.partners = partners
         self.options = options
-        self.errors = [
-            ContentError(source, problem.line, problem.field, problem.message, problem.hint)
-            for problem in layout.problems
-        ]
+        self.errors = list(layout.problems)
         self.unplaced: list[ContentError] = []
         for number, text in layout.unplaced:
             self.unplaced_text(number, text)

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
+from pressroom.core.errors import ContentError
 from pressroom.importer import conventions as convention
 from pressroom.importer.contacts import ContactDraft, has_contact_details, parse_contacts
 
@@ -15,14 +16,6 @@ Line = tuple[int, str]
 
 _ABOUT = re.compile(r"^(?:#{1,6}\s*)?[*_]*\s*About\s+(?P<name>[^*_]+?)\s*[*_]*\s*:?\s*[*_]*$")
 _MAX_CONTACT_LINE = 160
-
-
-@dataclass(frozen=True)
-class Problem:
-    line: int
-    field: str
-    message: str
-    hint: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,6 +47,7 @@ class Section:
 class Layout:
     """What the text says, each part with the line it came from."""
 
+    source: str = ""  # the file, as staff know it: errors name it
     title: str | None = None
     title_line: int = 1
     subtitle: str | None = None
@@ -67,9 +61,12 @@ class Layout:
     body: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     end_mark: bool = False
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[ContentError] = field(default_factory=list)
     unplaced: list[Line] = field(default_factory=list)
     recognised: list[Recognised] = field(default_factory=list)
+
+    def problem(self, line: int, field: str, message: str, hint: str = "") -> None:
+        self.problems.append(ContentError(self.source, line, field, message, hint))
 
     def recognise(self, line: int, text: str, convention: str, value: object = None) -> None:
         if text.strip():
@@ -84,7 +81,7 @@ class _Stage(Enum):
     BODY = "body"
 
 
-def read_layout(lines: list[str]) -> Layout:
+def read_layout(lines: list[str], source: str) -> Layout:
     """Sort every line of a release into a field, the body, a boilerplate or the unplaced."""
     blocks = _blocks(lines)
     end = next((i for i, block in enumerate(blocks) if _is_end(block)), None)
@@ -93,7 +90,7 @@ def read_layout(lines: list[str]) -> Layout:
         trailer = blocks[end:]
     else:
         trailer = blocks[end + 1 :]
-    layout = Layout(end_mark=end < len(blocks) and _is_end(blocks[end]))
+    layout = Layout(source, end_mark=end < len(blocks) and _is_end(blocks[end]))
     for block in blocks:
         if _is_end(block):
             layout.recognise(block[0][0], block[0][1], "end mark")
@@ -141,10 +138,10 @@ class _Reader:
             else:
                 self.head_block(block)
         if self.layout.title is None:
-            self.layout.problems.append(Problem(
+            self.layout.problem(
                 1, "title", "found no headline",
                 "put the headline on a line of its own above the first paragraph",
-            ))
+            )
 
     def head_block(self, block: list[Line]) -> None:
         """Lines before the body: release line, date, embargo, contacts, headline, subheadline."""
@@ -193,7 +190,7 @@ class _Reader:
         try:
             day = convention.date_line(text)
         except convention.Unclear as unclear:
-            self.layout.problems.append(Problem(number, "date", str(unclear), _DATE_HINT))
+            self.layout.problem(number, "date", str(unclear), _DATE_HINT)
             return True
         if day is not None:
             self.layout.recognise(number, convention.plain(text), "date", day)
@@ -205,7 +202,7 @@ class _Reader:
         try:
             found = convention.find_date(text)
         except convention.Unclear as unclear:
-            self.layout.problems.append(Problem(number, "date", str(unclear), _DATE_HINT))
+            self.layout.problem(number, "date", str(unclear), _DATE_HINT)
             return
         if found is None:
             self.layout.unplaced.append((number, text))
@@ -218,10 +215,10 @@ class _Reader:
 
     def set_date(self, number: int, day: dt.date) -> None:
         if self.layout.date is not None and self.layout.date != day:
-            self.layout.problems.append(Problem(
+            self.layout.problem(
                 number, "date", f"says {day}, but line {self.layout.date_line} says "
                 f"{self.layout.date}", "correct the one that is wrong and import again",
-            ))
+            )
             return
         self.layout.date, self.layout.date_line = day, number
 
@@ -231,11 +228,11 @@ class _Reader:
             self.layout.embargo_line = number
             self.layout.recognise(number, when, "embargo", self.layout.embargo)
         except convention.Unclear as unclear:
-            self.layout.problems.append(Problem(
+            self.layout.problem(
                 number, "embargo", f"{unclear}: {when!r}",
                 "write the date, time and zone, like `EMBARGOED UNTIL 9:00 a.m. ET, "
                 "March 3, 2021` or `... 09:00 -05:00`, and import again",
-            ))
+            )
 
     def contacts(self, number: int, lines: list[Line]) -> None:
         """A contact block: these lines, then following paragraphs that are contact details."""

@@ -6,7 +6,6 @@ import html
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,20 +20,30 @@ from mkdocs.structure.pages import Page
 
 from pressroom.core.content.newsroom import Newsroom
 from pressroom.core.errors import HIDDEN, ContentError, ContentErrors, hides_values
-from pressroom.core.listings.site_pages import SEARCH_PAGE, listing_pages
 from pressroom.core.loading.load import ReadCache, load_newsroom
 from pressroom.core.outputs import feeds
-from pressroom.core.outputs import sharing as social
 from pressroom.core.outputs.csp import content_security_policy
 from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
 from pressroom.core.outputs.search_index import INDEX_PATH as SEARCH_INDEX_PATH
 from pressroom.core.outputs.search_index import search_documents, write_index
+from pressroom.core.outputs.sharing import HeadMeta
 from pressroom.core.outputs.syndication import SiteSettings, site_feeds
+from pressroom.core.pages import presenting
+from pressroom.core.pages.dependencies import pages_to_rebuild
+from pressroom.core.pages.generated import SEARCH_PAGE, generated_pages
+from pressroom.core.pages.roles import (
+    CampaignRole,
+    ListingRole,
+    PageRole,
+    PartnerRole,
+    ReleaseRole,
+    page_roles,
+)
 from pressroom.core.publishing.rules import Clock, build_clock, is_held_back, time_zone
 from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
-from pressroom.core.views.catalogue import Catalogue, Rendered
-from pressroom.core.views.html_text import first_paragraph_text, with_dateline
+from pressroom.core.views.catalogue import Catalogue
+from pressroom.core.views.models import Rendered
 from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
 from pressroom.mkdocs.shared_chrome import SharedChrome, chrome_key
@@ -52,19 +61,11 @@ ASSETS = {
 }
 
 
-@dataclass(frozen=True)
-class _Role:
-    """What a page is to Pressroom: a release, a partner, a campaign, a listing or home."""
-
-    kind: str
-    key: Any = None
-
-
 class PressroomPlugin(BasePlugin[PressroomConfig]):
     def __init__(self) -> None:
         self.preview = False
         self.dirty = False
-        self.roles: dict[str, _Role] = {}
+        self.roles: dict[str, PageRole] = {}
         # Kept across `mkdocs serve` rebuilds: with --dirty, MkDocs renders only the pages
         # whose files changed, and listings and feeds still need every other release's body.
         self.rendered = Rendered()
@@ -108,12 +109,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.newsroom = newsroom  # all of it; the catalogue holds what visitors may see
         # Rendered and checked like the rest, then withheld (on_env): a build never shows them.
         self.held = {} if self.preview else _held_back_sources(newsroom, clock)
-        self.roles = {"index.md": _Role("home")}
-        for partner_id in newsroom.partners:
-            self._claim(files, f"partners/{partner_id}.md", _Role("partner", partner_id))
-        for campaign_id in newsroom.campaigns:
-            self._claim(files, f"campaigns/{campaign_id}.md", _Role("campaign", campaign_id))
-        listings = listing_pages(
+        listings = generated_pages(
             self.catalogue, {file.src_uri for file in files}, search=self.config.search
         )
         generated = [
@@ -129,8 +125,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             _refuse_docs_at_generated_addresses(files, generated)
         for file in generated:
             files.append(file)
-        self.roles.update({r.src_uri: _Role("release", r) for r in newsroom.releases})
-        self.roles.update({page.src_uri: _Role("listing", page) for page in listings})
+        self.roles = page_roles(
+            newsroom, {file.src_uri for file in files.documentation_pages()}, listings
+        )
+        _keep_out_of_nav(files, self.roles)
         self.sources = {release.src_uri: release.source for release in newsroom.releases}
         _SOURCE_NAMES.use({**self.sources, **self.held}, set(self.held), hides_values())
         for src_uri, path in ASSETS.items():
@@ -144,18 +142,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # when the page renders, because `--dirty` renders only the pages that changed.
         for file in files.documentation_pages():
             role = self.roles.get(file.src_uri)
-            if role is not None and role.kind == "release" and file.page is not None:
-                file.page.update_date = role.key.date.isoformat()
+            if isinstance(role, ReleaseRole) and file.page is not None:
+                file.page.update_date = role.release.date.isoformat()
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         role = self.roles.get(page.file.src_uri)
-        if role is None or role.kind != "release":
+        if not isinstance(role, ReleaseRole):
             return None
         # The body the loader already read and checked, so MkDocs neither reads the file nor
         # parses its front matter again. The empty front matter keeps MkDocs from taking a
         # first line such as `Washington: ...` for MultiMarkdown metadata.
-        return "---\n{}\n---\n" + role.key.body
+        return "---\n{}\n---\n" + role.release.body
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -166,19 +164,17 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 page.meta[key] = html.escape(page.meta[key])
         if role is None:
             return markdown
-        if role.kind == "release":
-            page.meta = {"title": html.escape(role.key.title),
-                         "template": "pressroom/release.html"}
-            # Unless a plugin before this one changed it, give back the loader's own string:
-            # MkDocs keeps every page's Markdown, and two copies of each release are megabytes.
-            return role.key.body if markdown == role.key.body.lstrip("\n") else markdown
-        if role.kind == "listing":
-            page.meta = {"title": html.escape(role.key.title), "template": role.key.template,
-                         "search": {"exclude": True}}
-            return markdown
-        if role.kind == "partner":
-            page.meta["title"] = html.escape(self.newsroom.partners[role.key].name)
-        page.meta.setdefault("template", f"pressroom/{role.kind}.html")
+        title = presenting.title(role)
+        if title is not None:
+            page.meta["title"] = html.escape(title)
+        page.meta.setdefault("template", presenting.template(role))
+        match role:
+            case ReleaseRole(release) if markdown == release.body.lstrip("\n"):
+                # Unless a plugin before this one changed it, give back the loader's own
+                # string: MkDocs keeps every page's Markdown, and two copies are megabytes.
+                return release.body
+            case ListingRole():
+                page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html_body: str, *, page: Page, config: MkDocsConfig,
@@ -186,22 +182,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         role = self.roles.get(page.file.src_uri)
         if role is None:
             return html_body
-        if role.kind == "partner":
-            self.rendered.boilerplate_html[role.key] = html_body
-            page.meta.setdefault("description", html.escape(first_paragraph_text(html_body)))
-        if role.kind == "campaign":
-            self.rendered.campaign_html[role.key] = html_body
-            summary = self.newsroom.campaigns[role.key].front.summary
-            if summary:
-                page.meta.setdefault("description", html.escape(summary))
-        if role.kind != "release":
-            return html_body
-        release = role.key
-        body = with_dateline(html_body, release.front.location)
-        if page.file.src_uri not in self.held:
-            # One copy, shared by the page, its feed entries and the search index.
-            self.rendered.release_html[release.url] = body
-        page.meta["description"] = html.escape(self.catalogue.summary(release))
+        public = page.file.src_uri not in self.held
+        body = presenting.keep_rendered(role, html_body, self.rendered, public=public)
+        description = presenting.description(role, self.catalogue, body)
+        if description is not None:
+            page.meta.setdefault("description", html.escape(description))
         return body
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -220,7 +205,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         searching = page.file.src_uri == SEARCH_PAGE
         context[CHROME_KEY] = None if searching else chrome_key(page, nav, config.theme.get("logo"))
         if role is not None:
-            context["pressroom"] = self._view(role)
+            context["pressroom"] = presenting.view(role, self.catalogue, self.config.latest)
         context["pressroom_head"] = self._head(role, page, config)
         if self.config.search:
             # Material's search box, which loads the index, goes on the Search page alone;
@@ -304,72 +289,39 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         except ValueError:
             return path.as_posix()
 
-    def _claim(self, files: Files, src_uri: str, role: _Role) -> None:
-        file = files.get_file_from_path(src_uri)
-        if file is not None:
-            # Reached through the directory pages, so they need no place in the nav.
-            if file.inclusion.is_in_nav():
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-            self.roles[src_uri] = role
-
     def _expire_dependents(self, files: Files) -> None:
-        """Under `--dirty`, make MkDocs rebuild pages whose files did not change but whose
-        content did (pages that list releases, releases quoting a changed partner or campaign),
-        and pages whose HTML this process does not hold yet.
-
-        MkDocs rebuilds a page when its output is missing, so removing the output is the way.
-        """
-        roles = {uri: role for uri, role in self.roles.items() if role.kind != "listing"}
-        # Releases this process has not rendered must be rendered now: listings, feeds and
-        # search need every release's HTML. In a fresh `mkdocs build --dirty` that is all of
-        # them; under `serve --dirty`, after the first build, none.
-        unknown = {
-            uri for uri, role in roles.items()
-            if role.kind == "release" and role.key.url not in self.rendered.release_html
-        }
+        """Under `--dirty`, make MkDocs render again the pages whose content changed although
+        their files did not. MkDocs renders a page whose output is missing: remove it."""
         changed = {
-            role.key
-            for uri, role in roles.items()
-            if role.kind in ("partner", "campaign")
-            and (file := files.get_file_from_path(uri)) is not None and file.is_modified()
+            file.src_uri for file in files.documentation_pages()
+            if isinstance(self.roles.get(file.src_uri), PartnerRole | CampaignRole)
+            and file.is_modified()
         }
-        for uri, role in roles.items():
-            quotes_change = role.kind == "release" and bool(
-                changed & {*role.key.front.partners, role.key.front.campaign}
-            )
-            if role.kind in ("home", "partner", "campaign") or quotes_change or uri in unknown:
-                file = files.get_file_from_path(uri)
-                if file is not None:
-                    Path(file.abs_dest_path).unlink(missing_ok=True)
+        rendered = set(self.rendered.release_html)
+        for src_uri in pages_to_rebuild(self.roles, changed, rendered):
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                Path(file.abs_dest_path).unlink(missing_ok=True)
 
-    def _view(self, role: _Role) -> object:
-        catalogue = self.catalogue
-        if role.kind == "release":
-            return catalogue.release_page(role.key)
-        if role.kind == "listing":
-            return role.key.view()
-        if role.kind == "partner":
-            return catalogue.partner_page(role.key)
-        if role.kind == "campaign":
-            return catalogue.campaign_page(role.key)
-        return catalogue.home(self.config.latest)
-
-    def _head(self, role: _Role | None, page: Page, config: MkDocsConfig) -> social.HeadMeta:
-        if role is not None and role.kind == "release":
-            return social.release_meta(self.catalogue, role.key, self.settings, self.default_image)
-        extra: list[tuple[str, str, str]] = []
-        if role is not None and role.kind == "partner":
-            partner = self.catalogue.newsroom.partners[role.key]
-            extra = social.feed_links(self.settings, partner.url, partner.name)
-        if role is not None and role.kind == "campaign":
-            campaign = self.catalogue.newsroom.campaigns[role.key]
-            extra = social.feed_links(self.settings, campaign.url, campaign.title)
+    def _head(self, role: PageRole | None, page: Page, config: MkDocsConfig) -> HeadMeta:
         # Titles and descriptions in page.meta were escaped for Material above.
-        title = html.unescape(page.title or config.site_name)
-        description = html.unescape(page.meta.get("description") or config.site_description or "")
-        return social.page_meta(
-            self.settings, title, description, page.url, self.default_image, extra
+        return presenting.head(
+            role, self.catalogue, self.settings, self.default_image,
+            title=html.unescape(page.title or config.site_name),
+            description=html.unescape(
+                page.meta.get("description") or config.site_description or ""
+            ),
+            url=page.url,
         )
+
+
+def _keep_out_of_nav(files: Files, roles: dict[str, PageRole]) -> None:
+    """Partner and campaign pages are reached through the directory pages: not in the nav."""
+    for src_uri, role in roles.items():
+        if isinstance(role, PartnerRole | CampaignRole):
+            file = files.get_file_from_path(src_uri)
+            if file is not None and file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
 
 
 def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:

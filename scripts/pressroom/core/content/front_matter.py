@@ -24,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_HINT = "use lowercase letters, digits and hyphens, like `just-futures-law`"
 # No backslash before the quote: the pattern goes into the JSON Schema, and editors'
 # JavaScript regular expressions reject `\"`.
 EMAIL_PATTERN = "^[^@\\s<>\"']+@[^@\\s<>\"']+\\.[A-Za-z]{2,}$"

@@ -25,6 +25,14 @@ class Archive:
     def page_count(self) -> int:
         return max(1, -(-len(self.releases) // self.page_size))
 
+    @property
+    def has_feeds(self) -> bool:
+        """Visitors follow everything, a partner or a campaign; a year or topic has no feed."""
+        return self.kind in ("press", "partner", "campaign")
+
+    def page_title(self, number: int) -> str:
+        return self.title if number == 1 else f"{self.title}, page {number}"
+
     def page_url(self, number: int) -> str:
         return self.folder if number == 1 else f"{self.folder}page/{number}/"
 

@@ -8,9 +8,10 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
+from pressroom.core.content.front_matter import ID_HINT
+
 _EXAMPLE_DATE = "2020-10-20"
 _EXAMPLE_EMBARGO = "2026-12-01T09:00:00-05:00"
-_ID_HINT = "use lowercase letters, digits and hyphens, like `just-futures-law`"
 
 _MISSING_HINTS = {
     "title": "add `title: Your headline`",
@@ -37,7 +38,7 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "string_pattern_mismatch":
         if field == "email":
             return f"{value!r} is not a valid email address", "write it like name@example.org"
-        return f"{value!r} is not a valid {field or 'id'}", _ID_HINT
+        return f"{value!r} is not a valid {field or 'id'}", ID_HINT
     if kind == "too_short" and field == "partners":
         return "needs at least one partner", _MISSING_HINTS["partners"]
     if kind == "string_too_short":

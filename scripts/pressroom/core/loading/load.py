@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from pressroom.core.content.front_matter import (
+    ID_HINT,
     RELEASE_FILE_NAME,
     SLUG_PATTERN,
     CampaignFront,
@@ -44,7 +45,6 @@ RESERVED_SLUGS = frozenset({"index"})
 # Subfolders of the releases folder whose files are releases too. None yet: a release in any
 # other subfolder (`drafts/`, an old `2019/`) would be published without anyone meaning to.
 RELEASE_SUBFOLDERS: frozenset[str] = frozenset()
-_ID_HINT = "use lowercase letters, digits and hyphens"
 
 
 # What a file read into, by path, with the modification time and size it had then.
@@ -83,6 +83,15 @@ def load_newsroom(
         partners={p.id: replace(p, document=p.document.checked()) for p in partners},
         campaigns={c.id: replace(c, document=c.document.checked()) for c in campaigns},
     )
+
+
+def load_pages(root: Path, docs_dir: Path) -> tuple[dict[str, Partner], dict[str, Campaign]]:
+    """The partner and campaign pages that are valid, for staff commands that need their ids,
+    names and contacts; `pressroom check` reports the others."""
+    loader = _Loader(root)
+    partners = loader.pages(docs_dir / "partners", PartnerFront, Partner)
+    campaigns = loader.pages(docs_dir / "campaigns", CampaignFront, Campaign)
+    return {p.id: p for p in partners}, {c.id: c for c in campaigns}
 
 
 class _Loader:
@@ -193,7 +202,7 @@ class _Loader:
             if not re.match(SLUG_PATTERN, path.stem):
                 self.errors.append(ContentError(
                     self.display(path), 1, "file name", f"{path.stem!r} is not a valid id",
-                    f"rename the file: {_ID_HINT}",
+                    f"rename the file: {ID_HINT}",
                 ))
                 continue
             read = self.read(path, model)
@@ -301,7 +310,7 @@ class _Loader:
         if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
             self.errors.append(ContentError(
                 shown, document.line_of(("slug",)), "slug" if front.slug else "file name",
-                f"{slug!r} cannot be part of a web address", f"{_ID_HINT}, and not `index`",
+                f"{slug!r} cannot be part of a web address", f"{ID_HINT}, and not `index`",
             ))
             return None
         self.check_file_date(document, name["date"], front.date)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from pressroom.core.listings import order as listing
-from pressroom.core.views.catalogue import Catalogue, readable_date
+from pressroom.core.listings import order
+from pressroom.core.views.catalogue import Catalogue
+from pressroom.core.views.notices import readable_date
 
 INDEX_PATH = "press/releases.json"
 
@@ -16,7 +17,7 @@ def filter_index(catalogue: Catalogue) -> bytes:
     document = {
         "partners": {p.id: p.name for p in newsroom.partners.values()},
         "campaigns": {c.id: c.title for c in newsroom.campaigns.values()},
-        "topics": {t.slug: t.label for t in listing.topics(catalogue.releases)},
+        "topics": {t.slug: t.label for t in catalogue.archives.topics},
         "releases": [
             {
                 "title": release.title,
@@ -28,7 +29,7 @@ def filter_index(catalogue: Catalogue) -> bytes:
                 "campaign": release.front.campaign,
                 "topics": [topic.slug for topic in release.topics],
             }
-            for release in listing.newest_first(catalogue.releases)
+            for release in order.newest_first(catalogue.releases)
         ],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

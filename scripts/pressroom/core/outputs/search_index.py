@@ -19,7 +19,8 @@ from typing import Any
 import lxml.html
 
 from pressroom.core.listings.order import newest_first
-from pressroom.core.views.catalogue import Catalogue, Rendered
+from pressroom.core.views.catalogue import Catalogue
+from pressroom.core.views.models import Rendered
 
 INDEX_PATH = "search/search_index.json"
 

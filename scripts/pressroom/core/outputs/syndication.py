@@ -12,6 +12,7 @@ import lxml.html
 from pressroom.core.content.newsroom import Release
 from pressroom.core.outputs.feeds import Feed, FeedEntry, absolute
 from pressroom.core.views.catalogue import Catalogue
+from pressroom.core.views.pages import release_page
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def release_content(catalogue: Catalogue, release: Release, body_html: str, page
     """The release as a reader shows it: body (dateline included), end mark and boilerplates,
     links absolute."""
     parts = [body_html, "<p>###</p>"]
-    for about in catalogue.release_page(release).abouts:
+    for about in release_page(catalogue, release).abouts:
         parts.append(f"<h2>About {html.escape(about.name)}</h2>{about.boilerplate_html}")
     return lxml.html.make_links_absolute("\n".join(parts), page_url)
 
@@ -77,8 +78,8 @@ def site_feeds(catalogue: Catalogue, settings: SiteSettings, bodies: dict[str, s
             settings.language,
             entries(archive.releases),
         )
-        for archive in catalogue.archives
-        if archive.kind in ("press", "partner", "campaign")
+        for archive in catalogue.archives.all
+        if archive.has_feeds
     ]
 
 

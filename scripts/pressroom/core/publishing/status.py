@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from pressroom.core.content.newsroom import Newsroom
-from pressroom.core.listings import order as listing
+from pressroom.core.listings import order
 from pressroom.core.publishing.rules import Clock, State, lifts_at, next_lift, state
 
 
 def status_report(newsroom: Newsroom, clock: Clock) -> str:
     lines = [f"As of {clock.now.isoformat(timespec='minutes')}:"]
-    for release in listing.newest_first(newsroom.releases):
+    for release in order.newest_first(newsroom.releases):
         current = state(release, clock)
         label = current.value
         lift = lifts_at(release.front, clock.zone)

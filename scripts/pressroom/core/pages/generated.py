@@ -6,10 +6,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from pressroom.core.views import pages as views
 from pressroom.core.views.catalogue import Catalogue
 
 LISTING = "pressroom/listing.html"
 DIRECTORY = "pressroom/directory.html"
+SEARCH_PAGE = "search/index.md"
 
 
 @dataclass(frozen=True)
@@ -25,10 +27,7 @@ class GeneratedPage:
         return self.src_uri.count("/") <= 1
 
 
-SEARCH_PAGE = "search/index.md"
-
-
-def listing_pages(
+def generated_pages(
     catalogue: Catalogue, existing: set[str], *, search: bool = True
 ) -> list[GeneratedPage]:
     """The archive's pages. Directories are only generated where the site has none of its own.
@@ -36,21 +35,20 @@ def listing_pages(
     Page 1 of a partner's or campaign's archive is that partner's or campaign's own page.
     """
     pages = []
-    for archive in catalogue.archives:
+    for archive in catalogue.archives.all:
         first = 2 if archive.kind in ("partner", "campaign") else 1
         for number in range(first, archive.page_count + 1):
-            title = archive.title if number == 1 else f"{archive.title}, page {number}"
             pages.append(GeneratedPage(
-                archive.page_url(number) + "index.md", title, LISTING,
-                partial(catalogue.listing_page, archive, number),
+                archive.page_url(number) + "index.md", archive.page_title(number), LISTING,
+                partial(views.listing_page, catalogue, archive, number),
             ))
     if "partners/index.md" not in existing:
         pages.append(GeneratedPage("partners/index.md", "Partners", DIRECTORY,
-                                   catalogue.partners_directory))
+                                   partial(views.partners_directory, catalogue)))
     if search:
         pages.append(GeneratedPage(SEARCH_PAGE, "Search", "pressroom/search.html",
-                                   catalogue.search_page))
+                                   partial(views.search_page, catalogue)))
     if "campaigns/index.md" not in existing:
         pages.append(GeneratedPage("campaigns/index.md", "Campaigns", DIRECTORY,
-                                   catalogue.campaigns_directory))
+                                   partial(views.campaigns_directory, catalogue)))
     return pages

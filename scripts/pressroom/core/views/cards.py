@@ -1,0 +1,54 @@
+"""Releases as listings show them, each summary and card made once however often it is listed."""
+
+from __future__ import annotations
+
+from pressroom.core.content.newsroom import Newsroom, Release
+from pressroom.core.publishing.rules import Clock
+from pressroom.core.views.html_text import first_paragraph_text
+from pressroom.core.views.models import Link, ReleaseCard, Rendered
+from pressroom.core.views.notices import notice, readable_date
+
+
+class Cards:
+    def __init__(self, newsroom: Newsroom, clock: Clock, rendered: Rendered) -> None:
+        self.newsroom = newsroom
+        self.clock = clock
+        self.rendered = rendered
+        self._summaries: dict[str, str] = {}
+        self._cards: dict[str, ReleaseCard] = {}
+
+    def summary(self, release: Release) -> str:
+        """Staff's own summary, or the body's first paragraph once the body is rendered."""
+        if release.front.summary:
+            return release.front.summary
+        if release.url not in self._summaries:
+            body = self.rendered.release_html.get(release.url)
+            if body is None:
+                return ""  # not rendered yet: never cache a guess
+            self._summaries[release.url] = first_paragraph_text(body)
+        return self._summaries[release.url]
+
+    def card(self, release: Release) -> ReleaseCard:
+        # A release appears in many listings; build its card once.
+        if release.url in self._cards:
+            return self._cards[release.url]
+        card = self._card(release)
+        if release.front.summary or release.url in self.rendered.release_html:
+            self._cards[release.url] = card
+        return card
+
+    def cards(self, releases: list[Release]) -> list[ReleaseCard]:
+        return [self.card(release) for release in releases]
+
+    def _card(self, release: Release) -> ReleaseCard:
+        partners = self.newsroom.partners
+        return ReleaseCard(
+            title=release.title,
+            subtitle=release.front.subtitle,
+            url=release.url,
+            date=readable_date(release.date),
+            iso_date=release.date.isoformat(),
+            partners=[Link(partners[p].name, partners[p].url) for p in release.front.partners],
+            summary=self.summary(release),
+            notice=notice(release, self.clock),
+        )
