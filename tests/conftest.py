@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURES, REPO, Build, copy_site, run_build
+from sitebuild import FIXTURES, Build, copy_shipped, copy_site, run_build
 
 # `CI` makes Pressroom leave held-back values out of its messages. Tests see what a staff
 # member sees on their own computer, wherever they run, unless a test sets `CI` itself.
@@ -32,12 +31,7 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def built_shipped(tmp_path_factory: pytest.TempPathFactory) -> Build:
     """The repository's own site (the seed release), built once with --strict."""
-    site = tmp_path_factory.mktemp("shipped") / "site"
-    site.mkdir()
-    for name in ("mkdocs.yml", "docs", "press_releases", "overrides"):
-        source = REPO / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
-    build = run_build(site, "--strict")
+    build = run_build(copy_shipped(tmp_path_factory.mktemp("shipped") / "site"), "--strict")
     assert build.ok, build.log
     return build
 

@@ -16,6 +16,8 @@ from lxml import html as lxml_html
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The engines a site builds with: MkDocs 1.6 and ProperDocs, its drop-in continuation.
+ENGINES = {"mkdocs": MKDOCS, "properdocs": [sys.executable, "-m", "properdocs"]}
 T = TypeVar("T")
 
 
@@ -54,13 +56,24 @@ def copy_site(source: Path, destination: Path) -> Path:
     return destination
 
 
-def run_build(site_dir: Path, *extra: str, env: dict[str, str] | None = None) -> Build:
+def copy_shipped(destination: Path) -> Path:
+    """The repository's own site (the seed release) in a temporary folder."""
+    destination.mkdir()
+    for name in ("mkdocs.yml", "docs", "press_releases", "overrides"):
+        source = REPO / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, destination / name)
+    return destination
+
+
+def run_build(
+    site_dir: Path, *extra: str, env: dict[str, str] | None = None, engine: str = "mkdocs",
+) -> Build:
     out = site_dir / "_site"
     # The build's clock is the real one unless a test sets PRESSROOM_NOW itself.
     environment = {key: value for key, value in os.environ.items() if key != "PRESSROOM_NOW"}
     environment.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
     result = subprocess.run(
-        [*MKDOCS, "build", "--clean", "--site-dir", str(out), *extra],
+        [*ENGINES[engine], "build", "--clean", "--site-dir", str(out), *extra],
         cwd=site_dir, env=environment, capture_output=True, text=True, timeout=300,
     )
     return Build(site_dir, out, result)
@@ -102,26 +115,30 @@ def wait_for(condition: Callable[[], T], timeout: float = 30, interval: float = 
 
 
 class Serving:
-    """`mkdocs serve --livereload` on a free local port, stopped when the block ends."""
+    """`mkdocs serve --livereload` (or `properdocs serve`) on a free local port, stopped when
+    the block ends."""
 
     def __init__(
-        self, site_dir: Path, env: dict[str, str] | None = None, *options: str
+        self, site_dir: Path, env: dict[str, str] | None = None, *options: str,
+        engine: str = "mkdocs",
     ) -> None:
         self.site_dir = site_dir
         self.options = options
+        self.engine = engine
         self.port = free_port()
         self.env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
         self.base = f"http://127.0.0.1:{self.port}/"
 
     def __enter__(self) -> Serving:
         self.process = subprocess.Popen(
-            [*MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{self.port}", *self.options],
+            [*ENGINES[self.engine], "serve", "--livereload", "-a", f"127.0.0.1:{self.port}",
+             *self.options],
             cwd=self.site_dir, env=self.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True,
         )
         if not wait_for(lambda: fetch(self.base)[0] == 200, timeout=60):
             self.__exit__()
-            raise AssertionError(f"mkdocs serve did not start:\n{self.output}")
+            raise AssertionError(f"{self.engine} serve did not start:\n{self.output}")
         return self
 
     def get(self, path: str) -> tuple[int, str]:

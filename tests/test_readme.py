@@ -75,3 +75,20 @@ def test_readme_plugin_settings_build_the_site(tmp_path: Path) -> None:
     (site / "overrides").symlink_to(REPO / "overrides")
     build = run_build(site, "--strict")
     assert build.ok, build.log
+
+
+def test_readme_properdocs_commands_are_the_tested_ones() -> None:
+    from test_properdocs import BUILD_OPTIONS
+
+    section = README.split("## Building with ProperDocs", 1)[1]
+    block = re.search(r"```sh\n(.*?)\n```", section, re.DOTALL)
+    assert block, "the README shows no ProperDocs commands"
+    pinned = re.search(r"^properdocs==\S+$", (REPO / "requirements-dev.txt").read_text("utf-8"),
+                       re.MULTILINE)
+    assert pinned, "requirements-dev.txt does not pin properdocs"
+    # The build is test_properdocs' builds; the serve is its test_properdocs_serve_previews_drafts.
+    assert block.group(1).splitlines() == [
+        f".venv/bin/pip install {pinned.group(0)}",
+        ".venv/bin/properdocs serve",
+        " ".join([".venv/bin/properdocs build", *BUILD_OPTIONS]),
+    ]

@@ -425,7 +425,9 @@ class _SourceNames(logging.Filter):
 
 
 _SOURCE_NAMES = _SourceNames()
-logging.getLogger("mkdocs.structure.pages").addFilter(_SOURCE_NAMES)
+# The logger of the module that warns, by its real name: `properdocs.structure.pages` when
+# ProperDocs runs the build (it serves `mkdocs.*` imports from its own modules).
+logging.getLogger(Page.__module__).addFilter(_SOURCE_NAMES)
 
 
 def _write(site_dir: Path, outputs: dict[str, bytes]) -> set[Path]:
