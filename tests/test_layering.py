@@ -50,3 +50,13 @@ def test_the_layering_check_sees_a_forbidden_import(tmp_path: Path) -> None:
     module = tmp_path / "sneaky.py"
     module.write_text("from mkdocs.structure.files import File\nimport material.plugins\n")
     assert imported_modules(module) == {"mkdocs.structure.files", "material.plugins"}
+
+
+def test_the_readme_map_names_every_module() -> None:
+    readme = (PACKAGE.parents[1] / "README.md").read_text(encoding="utf-8")
+    modules = [
+        path.relative_to(PACKAGE).as_posix() for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name not in ("__init__.py", "__main__.py") or path.parent.name == "importer"
+    ]
+    missing = [module for module in modules if f"- `{module}`: " not in readme]
+    assert not missing, f"README's map of the code does not name {missing}"

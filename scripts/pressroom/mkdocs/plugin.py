@@ -95,13 +95,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        with _build_errors():
-            clock = build_clock(zone=self.config.timezone)
-            newsroom = load_newsroom(
-                self.root, self.root / self.config.releases_dir, Path(config.docs_dir),
-                cache=self.read_cache if self.preview else None, clock=clock,
-            )
-        log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))
+        clock = build_clock(zone=self.config.timezone)
+        newsroom = self._load(config, clock)
         self.catalogue = Catalogue(
             newsroom, clock, preview=self.preview, rendered=self.rendered,
             page_size=self.config.page_size,
@@ -109,6 +104,23 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.newsroom = newsroom  # all of it; the catalogue holds what visitors may see
         # Rendered and checked like the rest, then withheld (on_env): a build never shows them.
         self.held = {} if self.preview else _held_back_sources(newsroom, clock)
+        self._add_pages(files, config)
+        if self.dirty:
+            self._expire_dependents(files)
+        return files
+
+    def _load(self, config: MkDocsConfig, clock: Clock) -> Newsroom:
+        with _build_errors():
+            newsroom = load_newsroom(
+                self.root, self.root / self.config.releases_dir, Path(config.docs_dir),
+                cache=self.read_cache if self.preview else None, clock=clock,
+            )
+        log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))
+        return newsroom
+
+    def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Releases and listings join the site's files, as if they were pages in docs/."""
+        newsroom = self.newsroom
         listings = generated_pages(
             self.catalogue, {file.src_uri for file in files}, search=self.config.search
         )
@@ -133,9 +145,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         _SOURCE_NAMES.use({**self.sources, **self.held}, set(self.held), hides_values())
         for src_uri, path in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
-        if self.dirty:
-            self._expire_dependents(files)
-        return files
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # The sitemap's lastmod: a release's date, not the day of the build. Set here, not
