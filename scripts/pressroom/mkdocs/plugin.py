@@ -30,7 +30,7 @@ from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
 from pressroom.core.outputs.search_index import INDEX_PATH as SEARCH_INDEX_PATH
 from pressroom.core.outputs.search_index import search_documents, write_index
 from pressroom.core.outputs.syndication import SiteSettings, site_feeds
-from pressroom.core.publishing.rules import Clock, build_clock, is_held_back, time_zone
+from pressroom.core.publishing.rules import Clock, build_clock, is_held_back
 from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
 from pressroom.core.views.catalogue import Catalogue, Rendered
@@ -378,8 +378,6 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
             "mkdocs.yml: site_url: is not set; feeds and social cards need the site's full "
             "address (add `site_url: https://your-coalition.org/`)"
         )
-    with _build_errors():
-        time_zone(plugin.timezone)
     return SiteSettings(
         site_url=config.site_url,
         site_name=config.site_name,
