@@ -73,3 +73,7 @@ class PressroomConfig(Config):
     default_image = c.Optional(c.Type(str))
     """Social card image for releases without `image`, relative to docs/; Pressroom ships one."""
 
+    shared_chrome = c.Type(bool, default=True)
+    """A debugging switch: `false` renders every page's navigation, header and footer, and
+    every release card, on its own instead of sharing one rendering (see shared_chrome.py),
+    to show that sharing changes no byte of the site. Builds are slower without it."""

@@ -205,7 +205,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return body
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        self.shared_chrome.reset()  # a template or the nav may have changed since the last build
+        # A template or the nav may have changed since the last build.
+        self.shared_chrome.reset(share=self.config.shared_chrome)
         env.globals["pressroom_shared"] = self.shared_chrome
         env.globals["pressroom_card"] = self.shared_chrome.card
         # Every page is rendered now, and nothing is written yet: the moment to withhold.
