@@ -1,6 +1,7 @@
 """The benchmark's own parts: its synthetic newsroom is valid content, and it counts bytes right.
 
-Nothing here times anything: the benchmark measures, tests never assert on time.
+Nothing here times anything: the benchmark measures, tests never assert on time. They test the
+benchmark, not Pressroom, so they run only when asked: `pytest -m bench` (see pytest.ini).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.bench
 
 
 def _load_bench():

@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
         return arguments.run(arguments)
     except UsageError as problem:
         parser.exit(USAGE, f"pressroom {arguments.command}: {problem}\n")
+    except ContentErrors as problems:  # a plugin setting in mkdocs.yml the build would refuse
+        _report(problems.errors)
+        return CONTENT_ERRORS
     return USAGE  # pragma: no cover - parser.exit does not return
 
 

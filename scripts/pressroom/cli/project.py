@@ -13,7 +13,8 @@ import yaml
 from pressroom.core.content.newsroom import Campaign, Partner
 from pressroom.core.errors import UsageError
 from pressroom.core.loading.load import load_pages
-from pressroom.core.publishing.rules import DEFAULT_TIMEZONE
+from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
+from pressroom.core.settings import releases_folder
 
 CONFIG_FILE = "mkdocs.yml"
 SCHEMA_FILE = Path("schemas") / "release.schema.json"
@@ -41,13 +42,12 @@ class Site:
         config = _read_config(root / CONFIG_FILE)
         docs = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
         settings = _plugin_settings(config)
-        releases = settings.get("releases_dir")
-        zone = settings.get("timezone")
+        # The build's own rules: a setting the build refuses, the commands refuse too.
+        releases = releases_folder(_text(settings, "releases_dir", "press_releases"))
+        zone = _text(settings, "timezone", DEFAULT_TIMEZONE)
+        time_zone(zone)
         return cls(
-            root=root,
-            releases_dir=root / (releases if isinstance(releases, str) else "press_releases"),
-            docs_dir=root / docs,
-            timezone=zone if isinstance(zone, str) else DEFAULT_TIMEZONE,
+            root=root, releases_dir=root / releases, docs_dir=root / docs, timezone=zone
         )
 
     @property
@@ -94,6 +94,11 @@ def _plugin_settings(config: dict[str, Any]) -> dict[str, Any]:
         if name == "pressroom":
             return settings if isinstance(settings, dict) else {}
     return {}
+
+
+def _text(settings: dict[str, Any], name: str, default: str) -> str:
+    value = settings.get(name)
+    return default if value is None else str(value)
 
 
 def require_known(kind: str, wanted: Iterable[str], known: Mapping[str, object]) -> None:

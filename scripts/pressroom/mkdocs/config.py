@@ -1,29 +1,79 @@
-"""The plugin's settings in mkdocs.yml, under `plugins: - pressroom:`."""
+"""The plugin's settings in mkdocs.yml, under `plugins: - pressroom:`.
+
+A bad value stops the build before anything is built, with MkDocs' own message naming the
+setting. The rules themselves are the core's (pressroom.core.settings and the clock's time
+zone), which the `pressroom` command applies to the settings it reads.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
+
+from pressroom.core import settings
+from pressroom.core.errors import ContentErrors
+from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
+
+
+class Count(c.BaseConfigOption[int]):
+    """A number of releases within the range the core allows for this setting."""
+
+    def __init__(self, count: settings.Count, default: int) -> None:
+        super().__init__()
+        self.count = count
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        problem = self.count.problem(value)
+        if problem is not None:
+            raise ValidationError(problem)
+        assert isinstance(value, int)
+        return value
+
+
+class CoreRule(c.Type[str]):
+    """Text checked by one of the core's rules, whose message, without the file and setting
+    that MkDocs names itself, becomes the option's."""
+
+    def __init__(self, rule: Callable[[str], object], default: str) -> None:
+        super().__init__(str, default=default)
+        self.rule = rule
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            self.rule(text)
+        except ContentErrors as problems:
+            (error,) = problems.errors
+            raise ValidationError(f"{error.message} ({error.hint})") from None
+        return text
 
 
 class PressroomConfig(Config):
-    releases_dir = c.Type(str, default="press_releases")
-    """Folder of release files, relative to mkdocs.yml."""
+    releases_dir = CoreRule(settings.releases_folder, default="press_releases")
+    """Folder of release files, relative to mkdocs.yml, inside the site."""
 
-    latest = c.Type(int, default=5)
+    latest = Count(settings.LATEST, default=5)
     """How many releases the home page shows."""
 
-    page_size = c.Type(int, default=50)
+    page_size = Count(settings.PAGE_SIZE, default=50)
     """How many releases a listing page shows before it continues on the next page."""
 
     search = c.Type(bool, default=True)
     """Site search at /search/; only that page loads the search index."""
 
-    feed_length = c.Type(int, default=20)
+    feed_length = Count(settings.FEED_LENGTH, default=20)
     """How many releases each feed carries, newest first; the archive pages hold the rest."""
 
-    timezone = c.Type(str, default="UTC")
+    timezone = CoreRule(time_zone, default=DEFAULT_TIMEZONE)
     """Where the coalition dates its releases: the hour a release dated 20 October went out."""
 
     default_image = c.Optional(c.Type(str))
     """Social card image for releases without `image`, relative to docs/; Pressroom ships one."""
+
+    shared_chrome = c.Type(bool, default=True)
+    """A debugging switch: `false` renders every page's navigation, header and footer, and
+    every release card, on its own instead of sharing one rendering (see shared_chrome.py),
+    to show that sharing changes no byte of the site. Builds are slower without it."""

@@ -39,7 +39,7 @@ from pressroom.core.pages.roles import (
     ReleaseRole,
     page_roles,
 )
-from pressroom.core.publishing.rules import Clock, build_clock, is_held_back, time_zone
+from pressroom.core.publishing.rules import Clock, build_clock, is_held_back
 from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
 from pressroom.core.views.catalogue import Catalogue
@@ -199,7 +199,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return body
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        self.shared_chrome.reset()  # a template or the nav may have changed since the last build
+        # A template or the nav may have changed since the last build.
+        self.shared_chrome.reset(share=self.config.shared_chrome)
         env.globals["pressroom_shared"] = self.shared_chrome
         env.globals["pressroom_card"] = self.shared_chrome.card
         # Every page is rendered now, and nothing is written yet: the moment to withhold.
@@ -339,8 +340,6 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
             "mkdocs.yml: site_url: is not set; feeds and social cards need the site's full "
             "address (add `site_url: https://your-coalition.org/`)"
         )
-    with _build_errors():
-        time_zone(plugin.timezone)
     return SiteSettings(
         site_url=config.site_url,
         site_name=config.site_name,

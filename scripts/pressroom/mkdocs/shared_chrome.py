@@ -47,14 +47,18 @@ class SharedChrome:
 
     def __init__(self) -> None:
         self.rendered: dict[tuple[str, tuple[str, ...]], str] = {}
+        self.share = True
 
-    def reset(self) -> None:
+    def reset(self, *, share: bool = True) -> None:
+        """Start a build; with `share` off (the `shared_chrome: false` setting) every page
+        renders its own chrome and cards, the reference a shared build must equal."""
         self.rendered.clear()
+        self.share = share
 
     @pass_context
     def __call__(self, context: Context, name: str, render: Callable[[], str]) -> str:
         key = context.get(KEY)
-        if key is None:
+        if key is None or not self.share:
             return render()
         if (name, key) not in self.rendered:
             self.rendered[(name, key)] = Markup(render())
@@ -64,8 +68,14 @@ class SharedChrome:
         """`pressroom_card(card, base_url, render)`: a release's card in a listing. A release
         is listed on some seven pages (archive, year, partners, campaign, topics); its card,
         linking from `root`, is the same on every page at the same depth."""
+        if not self.share:
+            return _html(render(card, root))
         key = ("card", (card.url, root))
         if key not in self.rendered:
-            # Called from Python, a macro returns a plain string: it is HTML, already escaped.
-            self.rendered[key] = Markup(render(card, root))
+            self.rendered[key] = _html(render(card, root))
         return self.rendered[key]
+
+
+def _html(rendered: str) -> Markup:
+    # Called from Python, a macro returns a plain string: it is HTML, already escaped.
+    return Markup(rendered)

@@ -1,0 +1,62 @@
+"""What each of the pressroom plugin's settings in mkdocs.yml may be.
+
+The build checks them through MkDocs' own config options (pressroom/mkdocs/config.py). The
+`pressroom` command reads mkdocs.yml without MkDocs and checks the settings it uses with the
+same rules, from here. The time zone's rule is the clock's own: publishing.rules.time_zone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
+
+from pressroom.core.errors import ContentError, ContentErrors
+
+
+@dataclass(frozen=True)
+class Count:
+    """A setting that counts releases: a whole number from `least` to `most`."""
+
+    least: int
+    most: int
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with `value` for this setting, or None when it may hold it."""
+        allowed = f"write a whole number from {self.least} to {self.most}"
+        # YAML reads `yes` and `true` as booleans, which Python counts as the numbers 1 and 0.
+        if isinstance(value, bool) or not isinstance(value, int):
+            return f"{value!r} is not a whole number ({allowed})"
+        if not self.least <= value <= self.most:
+            return f"{value} is out of range ({allowed})"
+        return None
+
+
+PAGE_SIZE = Count(1, 1000)
+"""Releases per listing page. A page of none could never end the archive; above 1,000 the
+page weighs megabytes, the single endless list pagination exists to avoid."""
+
+LATEST = Count(1, 100)
+"""Releases on the home page. With none, the home page shows the heading "Latest press
+releases" over nothing; past 100 it is a second archive, which press/ already is."""
+
+FEED_LENGTH = Count(1, 500)
+"""Releases per feed. An empty feed is no feed; each entry carries the whole release, so 500
+makes a feed of several megabytes that every reader fetches again, hour after hour."""
+
+_RELEASES_DIR = "plugins.pressroom.releases_dir"
+
+
+def releases_folder(value: str) -> str:
+    """The releases folder as given, once it is known to be a folder inside the site: the build
+    reads it, and `pressroom new` and `pressroom import` write in it."""
+    path = PurePosixPath(value.replace("\\", "/"))
+    if path.is_absolute() or PureWindowsPath(value).drive or ".." in path.parts:
+        problem = f"{value!r} is outside the site"
+    elif not path.parts:
+        problem = f"{value!r} is the site's own folder"
+    else:
+        return value
+    raise ContentErrors([ContentError(
+        "mkdocs.yml", 0, _RELEASES_DIR, problem,
+        "name a folder inside the site, relative to mkdocs.yml, such as press_releases",
+    )])
