@@ -14,11 +14,13 @@ from pressroom.core.content.front_matter import ReleaseFront
 from pressroom.core.content.newsroom import Release
 from pressroom.core.listings import order
 from pressroom.core.listings.archive import Archive, PagerLink, pager
-from pressroom.core.listings.site_pages import listing_pages
 from pressroom.core.loading.load import load_newsroom
 from pressroom.core.loading.source import SourceDocument
+from pressroom.core.pages.generated import generated_pages
 from pressroom.core.publishing.rules import build_clock
-from pressroom.core.views.catalogue import Catalogue, Rendered
+from pressroom.core.views.catalogue import Catalogue
+from pressroom.core.views.models import Rendered
+from pressroom.core.views.pages import listing_page
 
 NOW = {"PRESSROOM_NOW": "2026-01-15T12:00:00+00:00"}
 SITE = FIXTURES / "site"
@@ -92,7 +94,7 @@ def catalogue() -> Catalogue:
 
 
 def test_catalogue_asks_for_every_later_page(catalogue: Catalogue) -> None:
-    pages = {page.src_uri for page in listing_pages(catalogue, set())}
+    pages = {page.src_uri for page in generated_pages(catalogue, set())}
     assert len(catalogue.releases) == 8
     assert {"press/index.md", "press/page/2/index.md", "press/page/3/index.md",
             "press/page/4/index.md"} <= pages
@@ -103,8 +105,8 @@ def test_catalogue_asks_for_every_later_page(catalogue: Catalogue) -> None:
 
 
 def test_listing_page_two(catalogue: Catalogue) -> None:
-    press = catalogue.archive("press")
-    page = catalogue.listing_page(press, 2)
+    press = catalogue.archives.find("press")
+    page = listing_page(catalogue, press, 2)
     assert page.title == "Press releases, page 2"
     assert page.pager is not None and page.pager.label == "Page 2 of 4"
     shown = [card.url for group in page.groups for card in group.releases]

@@ -7,7 +7,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from sitebuild import FIXTURES, Build, Serving, copy_shipped, copy_site, run_build
+from sitebuild import FIXTURES, Build, Serving, copy_shipped, copy_site, run_build, run_command
 
 # `properdocs build --strict`, as the README says (tests/test_readme.py holds it to this).
 BUILD_OPTIONS = ("--strict",)
@@ -100,3 +100,17 @@ def test_properdocs_serve_previews_drafts(fixture_site: Path) -> None:
     with Serving(fixture_site, engine="properdocs") as server:
         status, page = server.get("press/2025/draft-note/")
     assert status == 200 and "DRAFT — not published" in page
+
+
+def test_the_command_reads_properdocs_yml_and_refuses_two_settings_files(
+    fixture_site: Path, capsys,
+) -> None:
+    (fixture_site / "mkdocs.yml").rename(fixture_site / "properdocs.yml")
+    settings = fixture_site / "properdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "- pressroom", "- pressroom:\n      releases_dir: ../elsewhere", 1), encoding="utf-8")
+    code, _out, err = run_command(capsys, "check", "--root", str(fixture_site))
+    assert code == 1 and "releases_dir" in err  # its settings are the ones read
+    (fixture_site / "mkdocs.yml").write_text("site_name: Other\n", encoding="utf-8")
+    code, _out, err = run_command(capsys, "check", "--root", str(fixture_site))
+    assert code == 2 and "both properdocs.yml and mkdocs.yml" in err

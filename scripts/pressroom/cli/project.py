@@ -16,7 +16,8 @@ from pressroom.core.loading.load import load_pages
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
 from pressroom.core.settings import releases_folder
 
-CONFIG_FILE = "mkdocs.yml"
+# ProperDocs reads properdocs.yml and falls back to mkdocs.yml; MkDocs reads mkdocs.yml.
+CONFIG_FILES = ("properdocs.yml", "mkdocs.yml")
 SCHEMA_FILE = Path("schemas") / "release.schema.json"
 
 
@@ -39,7 +40,7 @@ class Site:
     @classmethod
     def at(cls, root: Path) -> Site:
         root = root.resolve()
-        config = _read_config(root / CONFIG_FILE)
+        config = _read_config(config_file(root))
         docs = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
         settings = _plugin_settings(config)
         # The build's own rules: a setting the build refuses, the commands refuse too.
@@ -72,6 +73,17 @@ class Site:
         """The release schema's path as seen from a file in `folder`, for the editor's modeline."""
         schema = self.root / SCHEMA_FILE
         return Path(os.path.relpath(schema, folder.resolve())).as_posix()
+
+
+def config_file(root: Path) -> Path:
+    """The site's settings file. With both, the engine decides which it reads: say so."""
+    found = [root / name for name in CONFIG_FILES if (root / name).is_file()]
+    if len(found) > 1:
+        raise UsageError(
+            "both properdocs.yml and mkdocs.yml are here, and MkDocs and ProperDocs would read "
+            "different ones (keep one of them)"
+        )
+    return found[0] if found else root / "mkdocs.yml"
 
 
 def _read_config(path: Path) -> dict[str, Any]:
