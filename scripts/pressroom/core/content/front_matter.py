@@ -208,4 +208,23 @@ class CampaignFront(BaseModel):
     embargo: Embargo | None = None
 
 
+class PartnerTranslationFront(BaseModel):
+    """A partner page in another language (`docs/partners/<id>.es.md`): its body is the
+    "About" text in that language; the organisation's facts stay in the original page."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    name: Line | None = None
+    short_name: Line | None = None
+
+
+class CampaignTranslationFront(BaseModel):
+    """A campaign page in another language (`docs/campaigns/<id>.es.md`)."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: Line | None = None
+    summary: Text | None = None
+
+
 RELEASE_FILE_NAME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})-(?P<slug>.+)\.md$")

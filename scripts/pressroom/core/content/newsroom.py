@@ -4,34 +4,73 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
-from pressroom.core.content.front_matter import CampaignFront, PartnerFront, ReleaseFront
+from pressroom.core.content.front_matter import (
+    CampaignFront,
+    CampaignTranslationFront,
+    PartnerFront,
+    PartnerTranslationFront,
+    ReleaseFront,
+)
 from pressroom.core.content.slugs import slugify
 from pressroom.core.loading.source import SourceDocument
 
 
 @dataclass(frozen=True)
+class PageTranslation:
+    """A partner's or campaign's page in another language: its own words, the same facts."""
+
+    lang: str
+    front: PartnerTranslationFront | CampaignTranslationFront
+    document: SourceDocument
+
+
+@dataclass(frozen=True)
 class Partner:
-    """An organisation in the coalition; its page body is its "About" boilerplate."""
+    """An organisation in the coalition; its page body is its "About" boilerplate.
+
+    `in_language` gives the same partner as a page in another language shows it.
+    """
 
     id: str
     front: PartnerFront
     document: SourceDocument
+    translations: tuple[PageTranslation, ...] = ()
+    original_lang: str = "en"  # the site's default language, the original page's
+    lang: str = "en"  # the language of the pages that show it
+    folder: str = ""  # where that language's pages live
+
+    @property
+    def translation(self) -> PageTranslation | None:
+        return next((t for t in self.translations if t.lang == self.lang), None)
 
     @property
     def boilerplate(self) -> str:
-        """The "About" paragraph(s), in Markdown."""
-        return self.document.body.strip()
+        """The "About" paragraph(s), in Markdown: in this language where written."""
+        translated = self.translation
+        return (translated.document if translated else self.document).body.strip()
+
+    @property
+    def boilerplate_lang(self) -> str | None:
+        """The language of the "About" text where it is not the page's: not yet translated."""
+        if self.lang == self.original_lang or self.translation is not None:
+            return None
+        return self.original_lang
 
     @property
     def name(self) -> str:
-        return self.front.name
+        translated = self.translation
+        return getattr(translated.front, "name", None) or self.front.name if translated \
+            else self.front.name
 
     @property
     def url(self) -> str:
-        return f"partners/{self.id}/"
+        return f"{self.folder}partners/{self.id}/"
+
+    def in_language(self, lang: str, folder: str) -> Partner:
+        return replace(self, lang=lang, folder=folder)
 
 
 @dataclass(frozen=True)
@@ -39,28 +78,56 @@ class Campaign:
     id: str
     front: CampaignFront
     document: SourceDocument
+    translations: tuple[PageTranslation, ...] = ()
+    original_lang: str = "en"
+    lang: str = "en"
+    folder: str = ""
+
+    @property
+    def translation(self) -> PageTranslation | None:
+        return next((t for t in self.translations if t.lang == self.lang), None)
+
+    @property
+    def description_lang(self) -> str | None:
+        """The language of the description where it is not the page's: not yet translated."""
+        if self.lang == self.original_lang or self.translation is not None:
+            return None
+        return self.original_lang
 
     @property
     def description(self) -> str:
-        return self.document.body.strip()
+        translated = self.translation
+        return (translated.document if translated else self.document).body.strip()
 
     @property
     def title(self) -> str:
-        return self.front.title
+        translated = self.translation
+        own = getattr(translated.front, "title", None) if translated else None
+        return own or self.front.title
+
+    @property
+    def summary(self) -> str | None:
+        translated = self.translation
+        own = getattr(translated.front, "summary", None) if translated else None
+        return own or self.front.summary
 
     @property
     def url(self) -> str:
-        return f"campaigns/{self.id}/"
+        return f"{self.folder}campaigns/{self.id}/"
+
+    def in_language(self, lang: str, folder: str) -> Campaign:
+        return replace(self, lang=lang, folder=folder)
 
 
 @dataclass(frozen=True)
 class Topic:
     slug: str
     label: str
+    folder: str = ""  # the language's: "" or "es/"
 
     @property
     def url(self) -> str:
-        return f"press/topics/{self.slug}/"
+        return f"{self.folder}press/topics/{self.slug}/"
 
 
 def topic_slug(label: str) -> str:
@@ -82,6 +149,9 @@ class Release:
     front: ReleaseFront
     slug: str
     document: SourceDocument
+    lang: str = "en"
+    folder: str = ""  # where its language's pages live: "" or "es/"
+    key: str = ""  # the file name without language and `.md`: shared by a release's translations
 
     @property
     def body(self) -> str:
@@ -106,18 +176,19 @@ class Release:
 
     @property
     def url(self) -> str:
-        return f"press/{self.year}/{self.slug}/"
+        return f"{self.folder}press/{self.year}/{self.slug}/"
 
     @property
     def src_uri(self) -> str:
         """Where the release sits among the site's pages, as if it were a file in docs/."""
-        return f"press/{self.year}/{self.slug}.md"
+        return f"{self.folder}press/{self.year}/{self.slug}.md"
 
     @cached_property
     def topics(self) -> tuple[Topic, ...]:
         unique: dict[str, Topic] = {}
         for label in self.front.topics:
-            unique.setdefault(topic_slug(label), Topic(topic_slug(label), label))
+            slug = topic_slug(label)
+            unique.setdefault(slug, Topic(slug, label, self.folder))
         return tuple(unique.values())
 
 
@@ -128,3 +199,20 @@ class Newsroom:
     releases: tuple[Release, ...]
     partners: dict[str, Partner]
     campaigns: dict[str, Campaign]
+    languages: tuple[str, ...] = ("en",)
+
+    def in_language(self, lang: str) -> Newsroom:
+        """The newsroom one language's pages show: its releases, and partners and campaigns
+        named and described in it where they have a translation."""
+        folder = "" if lang == self.languages[0] else f"{lang}/"
+        return Newsroom(
+            releases=tuple(r for r in self.releases if r.lang == lang),
+            partners={i: p.in_language(lang, folder) for i, p in self.partners.items()},
+            campaigns={i: c.in_language(lang, folder) for i, c in self.campaigns.items()},
+            languages=self.languages,
+        )
+
+    def translations_of(self, release: Release) -> list[Release]:
+        """Every version of a release, its own included, in the site's language order."""
+        versions = [r for r in self.releases if r.key == release.key]
+        return sorted(versions, key=lambda r: self.languages.index(r.lang))

@@ -20,12 +20,21 @@ from pressroom.core.content.front_matter import (
     RELEASE_FILE_NAME,
     SLUG_PATTERN,
     CampaignFront,
+    CampaignTranslationFront,
     PartnerFront,
+    PartnerTranslationFront,
     ReleaseFront,
+)
+from pressroom.core.content.languages import (
+    DEFAULT_LANGUAGES,
+    SHARED_FIELDS,
+    prefix,
+    split_language,
 )
 from pressroom.core.content.newsroom import (
     Campaign,
     Newsroom,
+    PageTranslation,
     Partner,
     Release,
     topic_key,
@@ -53,7 +62,7 @@ ReadCache = dict[Path, tuple[tuple[int, int], tuple[SourceDocument, BaseModel]]]
 
 def load_newsroom(
     root: Path, releases_dir: Path, docs_dir: Path, cache: ReadCache | None = None,
-    clock: Clock | None = None,
+    clock: Clock | None = None, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
 ) -> Newsroom:
     """Read and cross-check all content, or raise ContentErrors listing every problem.
 
@@ -62,10 +71,13 @@ def load_newsroom(
     decides which files' errors count as confidential; what is valid never depends on it.
     """
     clock = clock or Clock(dt.datetime.now(dt.UTC))
-    loader = _Loader(root, cache)
-    partners = loader.pages(docs_dir / "partners", PartnerFront, Partner)
-    campaigns = loader.pages(docs_dir / "campaigns", CampaignFront, Campaign)
+    loader = _Loader(root, cache, languages)
+    partners = loader.pages(docs_dir / "partners", PartnerFront, Partner, PartnerTranslationFront)
+    campaigns = loader.pages(
+        docs_dir / "campaigns", CampaignFront, Campaign, CampaignTranslationFront
+    )
     releases = loader.releases(releases_dir)
+    loader.check_translations(releases, clock.zone)
     loader.check_references(releases, partners, campaigns)
     loader.check_publishing_order(releases, partners, campaigns, clock.zone)
     loader.check_topics(releases)
@@ -82,6 +94,7 @@ def load_newsroom(
         releases=tuple(replace(r, document=r.document.checked()) for r in releases),
         partners={p.id: replace(p, document=p.document.checked()) for p in partners},
         campaigns={c.id: replace(c, document=c.document.checked()) for c in campaigns},
+        languages=languages,
     )
 
 
@@ -89,14 +102,20 @@ def load_pages(root: Path, docs_dir: Path) -> tuple[dict[str, Partner], dict[str
     """The partner and campaign pages that are valid, for staff commands that need their ids,
     names and contacts; `pressroom check` reports the others."""
     loader = _Loader(root)
-    partners = loader.pages(docs_dir / "partners", PartnerFront, Partner)
-    campaigns = loader.pages(docs_dir / "campaigns", CampaignFront, Campaign)
+    partners = loader.pages(docs_dir / "partners", PartnerFront, Partner, PartnerTranslationFront)
+    campaigns = loader.pages(
+        docs_dir / "campaigns", CampaignFront, Campaign, CampaignTranslationFront
+    )
     return {p.id: p for p in partners}, {c.id: c for c in campaigns}
 
 
 class _Loader:
-    def __init__(self, root: Path, cache: ReadCache | None = None) -> None:
+    def __init__(
+        self, root: Path, cache: ReadCache | None = None,
+        languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+    ) -> None:
         self.root = root
+        self.languages = languages
         self.real_root = root.resolve()
         self.cache = cache
         self.errors: list[ContentError] = []
@@ -112,35 +131,50 @@ class _Loader:
         except ValueError:
             return path.as_posix()
 
-    def read(self, path: Path, model: type[Front]) -> tuple[SourceDocument, Front] | None:
+    def read(
+        self, path: Path, model: type[Front], inherited: dict[str, Any] | None = None,
+    ) -> tuple[SourceDocument, Front] | None:
+        """The file's document and validated front matter, or None with its errors recorded.
+
+        `inherited`: a translation's fields from its original, used where it sets none.
+        """
         if self.cache is None:
-            return self._read(path, model)
+            return self._read(path, model, inherited)
         try:
             stat = path.stat()
         except OSError:  # gone since it was listed: reading it says so
-            return self._read(path, model)
-        version = (stat.st_mtime_ns, stat.st_size)
+            return self._read(path, model, inherited)
+        # A translation's result also depends on what it takes from its original.
+        version = (stat.st_mtime_ns, stat.st_size, repr(inherited))
         cached = self.cache.get(path)
         if cached is not None and cached[0] == version:
             self.raw[cached[1][0].display_path] = (cached[1][0].metadata, model is ReleaseFront)
             return cached[1]  # type: ignore[return-value]
-        read = self._read(path, model)
+        read = self._read(path, model, inherited)
         if read is None:
             self.cache.pop(path, None)  # a file with errors is read, and reported, every time
         else:
             self.cache[path] = (version, read)
         return read
 
-    def _read(self, path: Path, model: type[Front]) -> tuple[SourceDocument, Front] | None:
+    def _read(
+        self, path: Path, model: type[Front], inherited: dict[str, Any] | None = None,
+    ) -> tuple[SourceDocument, Front] | None:
         document = read_source(path, self.display(path), front_matter_required=True)
         if isinstance(document, ContentError):
             self.errors.append(document)
             return None
-        self.raw[document.display_path] = (document.metadata, model is ReleaseFront)
+        own = document.metadata
+        metadata = {**{k: v for k, v in (inherited or {}).items() if k not in own}, **own}
+        self.raw[document.display_path] = (metadata, model is ReleaseFront)
         try:
-            return document, model.model_validate(document.metadata)
+            return document, model.model_validate(metadata)
         except ValidationError as invalid:
-            for error in _without_consequences(invalid.errors()):
+            errors = _without_consequences(invalid.errors())
+            # A field taken from the original is the original's to fix: reported there.
+            errors = [e for e in errors if not e["loc"] or e["loc"][0] in own
+                      or e["loc"][0] not in (inherited or {})]
+            for error in errors:
                 message, hint = explain(error, model)
                 self.errors.append(document.error(error["loc"], message, hint))
             if model is ReleaseFront:
@@ -186,12 +220,16 @@ class _Loader:
                     ))
 
     def pages(
-        self, folder: Path, model: type[Front], make: Callable[[str, Front, SourceDocument], Page]
+        self, folder: Path, model: type[Front], make: Callable[[str, Front, SourceDocument], Page],
+        translation_model: type[BaseModel],
     ) -> list[Page]:
-        """Partner or campaign pages: one Markdown file per id, index.md excepted."""
+        """Partner or campaign pages: one Markdown file per id, index.md excepted; `<id>.es.md`
+        is the page's Spanish text."""
         made = []
+        translations: dict[str, list[PageTranslation]] = defaultdict(list)
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if path.name == "index.md":
+            stem, lang = split_language(path.name, self.languages)
+            if stem == "index":
                 continue
             linked = self.link_problem(path)
             if linked is not None:
@@ -199,18 +237,33 @@ class _Loader:
                 continue
             if not path.is_file():
                 continue  # a folder named like a page
-            if not re.match(SLUG_PATTERN, path.stem):
+            if not re.match(SLUG_PATTERN, stem):
                 self.errors.append(ContentError(
-                    self.display(path), 1, "file name", f"{path.stem!r} is not a valid id",
+                    self.display(path), 1, "file name", f"{stem!r} is not a valid id",
                     f"rename the file: {ID_HINT}",
                 ))
                 continue
-            read = self.read(path, model)
+            read = self.read(path, translation_model if lang else model)
             if read:
                 document, front = read
                 self.check_body(document)
-                made.append(make(path.stem, front, document))
-        return made
+                if lang:
+                    translations[stem].append(PageTranslation(lang, front, document))
+                else:
+                    made.append(make(stem, front, document))
+        ids = {page.id for page in made}
+        for stem, versions in translations.items():
+            for version in versions if stem not in ids else []:
+                self.errors.append(ContentError(
+                    version.document.display_path, 1, "file name",
+                    f"is a translation, but {folder.name}/{stem}.md does not exist",
+                    f"add {stem}.md first: the organisation's details live there",
+                ))
+        return [
+            replace(page, translations=tuple(translations.get(page.id, ())),
+                    original_lang=self.languages[0])
+            for page in made
+        ]
 
     def releases(self, folder: Path) -> list[Release]:
         if not folder.is_dir():
@@ -219,13 +272,19 @@ class _Loader:
                 "create it, or set `releases_dir` under the pressroom plugin in mkdocs.yml",
             ))
             return []
+        files = self.release_files(folder)
+        named = {path: split_language(path.name, self.languages) for path in files}
+        originals = {stem: path for path, (stem, lang) in named.items() if lang is None}
         releases = []
-        for path in self.release_files(folder):
-            release = self.release(path)
+        # Originals first: a translation takes its shared fields from what its original says.
+        for path in sorted(files, key=lambda path: named[path][1] is not None):
+            stem, lang = named[path]
+            original = originals.get(stem) if lang is not None else None
+            release = self.release(path, stem, lang or self.languages[0], original)
             if release is not None:
                 releases.append(release)
         self.check_unique(releases)
-        return releases
+        return sorted(releases, key=lambda release: release.source)
 
     def release_files(self, folder: Path) -> list[Path]:
         """The files that are releases, reporting subfolders and links that would bring in a
@@ -292,17 +351,28 @@ class _Loader:
             f"cannot be read: {problem.strerror}", "check that you can open the folder",
         ))
 
-    def release(self, path: Path) -> Release | None:
+    def release(
+        self, path: Path, stem: str, lang: str, original: Path | None,
+    ) -> Release | None:
         shown = self.display(path)
-        name = RELEASE_FILE_NAME.match(path.name)
+        name = RELEASE_FILE_NAME.match(f"{stem}.md")
         if name is None:
             self.errors.append(ContentError(
                 shown, 1, "file name", "is not named like a release",
-                "name it YYYY-MM-DD-slug.md, for example 2020-10-20-clearview-foia.md",
+                "name it YYYY-MM-DD-slug.md, for example 2020-10-20-clearview-foia.md "
+                "(YYYY-MM-DD-slug.es.md for its Spanish version)",
             ))
             return None
-        read = self.read(path, ReleaseFront)
+        inherited = None
+        if original is not None:
+            raw = self.raw.get(self.display(original))
+            if raw is None:
+                return None  # the original could not be read: its error stops the build
+            inherited = {key: raw[0][key] for key in SHARED_FIELDS if key in raw[0]}
+        read = self.read(path, ReleaseFront, inherited)
         if read is None:
+            if lang != self.languages[0] and original is None:
+                self.explain_lone_translation(shown, stem)
             return None
         document, front = read
         self.check_body(document)
@@ -314,7 +384,44 @@ class _Loader:
             ))
             return None
         self.check_file_date(document, name["date"], front.date)
-        return Release(front, slug, document)
+        return Release(front, slug, document, lang, prefix(lang, self.languages), stem)
+
+    def explain_lone_translation(self, shown: str, stem: str) -> None:
+        """A Spanish file without its English one may be a translation whose original is
+        missing: when it lacks what only an original gives, say that, not "date is required"."""
+        missing = [e for e in self.errors if e.file == shown and e.message == "is required"]
+        if not missing:
+            return
+        for error in missing:
+            self.errors.remove(error)
+        fields = ", ".join(error.field for error in missing)
+        self.errors.append(ContentError(
+            shown, 1, "file name",
+            f"has no original {stem}.md in the same folder, and lacks {fields}",
+            "add the original release, or give this one all its fields to publish it only "
+            "in this language",
+        ))
+
+    def check_translations(self, releases: list[Release], zone: ZoneInfo) -> None:
+        """A translation goes out with its original: never on another date, never earlier."""
+        by_key = {r.key: r for r in releases if r.lang == self.languages[0]}
+        for release in releases:
+            original = by_key.get(release.key)
+            if original is None or original is release:
+                continue
+            own = release.document.metadata
+            for key in ("date", "embargo"):
+                if key in own and getattr(release.front, key) != getattr(original.front, key):
+                    self.errors.append(release.document.error(
+                        (key,), f"differs from its original {original.source}",
+                        f"remove the line: a translation takes its {key} from its original",
+                    ))
+            if goes_public_before(release, original, zone):
+                self.errors.append(release.document.error(
+                    ("draft",) if "draft" in own else (),
+                    f"would be published before its original {original.source}, a draft",
+                    "keep `draft: true` here until the original is ready",
+                ))
 
     def check_file_date(self, document: SourceDocument, named: str, dated: dt.date) -> None:
         try:
@@ -368,13 +475,14 @@ class _Loader:
         for release in releases:
             for index, label in enumerate(release.front.topics):
                 slug = topic_slug(label)
-                claimed, owner = first.setdefault(slug, (label, release))
+                # Each language has its own topic pages: `/es/press/topics/…`.
+                claimed, owner = first.setdefault(release.folder + slug, (label, release))
                 if topic_key(claimed) != topic_key(label):
                     where = "this release" if owner is release else owner.source
                     self.errors.append(release.document.error(
                         ("topics", index),
                         # The other label is not quoted: it may be a held-back release's.
-                        f"{label!r} would share the address /press/topics/{slug}/ with a "
+                        f"{label!r} would share the address /{release.folder}press/topics/{slug}/ with a "
                         f"different topic of {where}",
                         "rename one of the two, or spell them alike if they are one topic",
                     ))

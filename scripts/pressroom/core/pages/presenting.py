@@ -83,7 +83,7 @@ def description(role: PageRole, catalogue: Catalogue, body_html: str) -> str | N
         case PartnerRole():
             return first_paragraph_text(body_html)  # the first words of the "About" text
         case CampaignRole(campaign):
-            return campaign.front.summary
+            return campaign.summary
         case _:
             return None
 

@@ -82,10 +82,11 @@ def listing_page(catalogue: Catalogue, archive: Archive, number: int = 1) -> Lis
 
 
 def partner_page(catalogue: Catalogue, partner_id: str) -> PartnerPage:
-    front = catalogue.newsroom.partners[partner_id].front
+    partner = catalogue.newsroom.partners[partner_id]
+    front = partner.front
     archive = catalogue.archives.find("partner", partner_id)
     return PartnerPage(
-        name=front.name,
+        name=partner.name,
         short_name=front.short_name,
         website=str(front.website),
         logo=front.logo,
@@ -97,13 +98,14 @@ def partner_page(catalogue: Catalogue, partner_id: str) -> PartnerPage:
 
 
 def campaign_page(catalogue: Catalogue, campaign_id: str) -> CampaignPage:
-    front = catalogue.newsroom.campaigns[campaign_id].front
+    campaign = catalogue.newsroom.campaigns[campaign_id]
+    front = campaign.front
     partners = catalogue.newsroom.partners
     archive = catalogue.archives.find("campaign", campaign_id)
     return CampaignPage(
-        title=front.title,
+        title=campaign.title,
         status=front.status,
-        summary=front.summary,
+        summary=campaign.summary,
         partners=[Link(partners[p].name, partners[p].url) for p in front.partners],
         releases=catalogue.cards.cards(archive.page_releases(1)),
         feeds=subscribe_links(archive.folder),
@@ -120,7 +122,7 @@ def partners_directory(catalogue: Catalogue) -> DirectoryPage:
 
 def campaigns_directory(catalogue: Catalogue) -> DirectoryPage:
     return DirectoryPage("Campaigns", [
-        (Link(c.title, c.url), c.front.summary or "")
+        (Link(c.title, c.url), c.summary or "")
         for c in sorted(catalogue.newsroom.campaigns.values(), key=lambda c: c.title.casefold())
     ])
 
