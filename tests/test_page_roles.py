@@ -48,7 +48,7 @@ def catalogue(newsroom: Newsroom) -> Catalogue:
 @pytest.fixture(scope="module")
 def roles(newsroom: Newsroom, catalogue: Catalogue) -> dict:
     docs = {"index.md", "about.md", "partners/data-justice.md", "campaigns/know-your-rights.md"}
-    return page_roles(newsroom, docs, generated_pages(catalogue, docs))
+    return page_roles(newsroom, {uri: uri for uri in docs}, generated_pages(catalogue, docs))
 
 
 def test_every_page_gets_one_typed_role(roles: dict) -> None:

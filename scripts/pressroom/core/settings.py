@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
+from pressroom.core.content.languages import SUPPORTED
 from pressroom.core.errors import ContentError, ContentErrors
 
 
@@ -60,3 +61,22 @@ def releases_folder(value: str) -> str:
         "mkdocs.yml", 0, _RELEASES_DIR, problem,
         "name a folder inside the site, relative to mkdocs.yml, such as press_releases",
     )])
+
+
+def site_languages(value: object) -> tuple[str, ...]:
+    """`languages: [en, es]`: the site's languages, its default first, each one Pressroom
+    has words for (its release layout, listings and dates are written in it)."""
+    known = ", ".join(SUPPORTED)
+    hint = f"write a list such as [en, es]: the default first, from {known}"
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not value:
+        raise ContentErrors([ContentError("mkdocs.yml", 0, "plugins.pressroom.languages",
+                                          f"{value!r} is not a list of languages", hint)])
+    unknown = [code for code in value if code not in SUPPORTED]
+    if unknown or len(set(value)) != len(value):
+        what = f"{unknown[0]!r} is not a language Pressroom has words for" if unknown \
+            else "names a language twice"
+        raise ContentErrors([ContentError("mkdocs.yml", 0, "plugins.pressroom.languages",
+                                          what, hint)])
+    return tuple(value)

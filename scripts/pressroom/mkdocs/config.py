@@ -13,6 +13,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
 from pressroom.core import settings
+from pressroom.core.content.languages import DEFAULT_LANGUAGES
 from pressroom.core.errors import ContentErrors
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
 
@@ -51,6 +52,21 @@ class CoreRule(c.Type[str]):
         return text
 
 
+class Languages(c.BaseConfigOption[tuple[str, ...]]):
+    """The site's languages, checked by the core's rule."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = list(DEFAULT_LANGUAGES)
+
+    def run_validation(self, value: object) -> tuple[str, ...]:
+        try:
+            return settings.site_languages(value)
+        except ContentErrors as problems:
+            (error,) = problems.errors
+            raise ValidationError(f"{error.message} ({error.hint})") from None
+
+
 class PressroomConfig(Config):
     releases_dir = CoreRule(settings.releases_folder, default="press_releases")
     """Folder of release files, relative to mkdocs.yml, inside the site."""
@@ -66,6 +82,9 @@ class PressroomConfig(Config):
 
     feed_length = Count(settings.FEED_LENGTH, default=20)
     """How many releases each feed carries, newest first; the archive pages hold the rest."""
+
+    languages = Languages()
+    """The site's languages, its default first: `[en, es]` puts Spanish at /es/."""
 
     timezone = CoreRule(time_zone, default=DEFAULT_TIMEZONE)
     """Where the coalition dates its releases: the hour a release dated 20 October went out."""

@@ -6,6 +6,7 @@ import html
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,15 +19,23 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from pressroom.core.content.languages import (
+    SUPPORTED,
+    address,
+    original_address,
+    prefix,
+    translation_name,
+)
 from pressroom.core.content.newsroom import Newsroom
 from pressroom.core.errors import HIDDEN, ContentError, ContentErrors, hides_values
 from pressroom.core.loading.load import ReadCache, load_newsroom
 from pressroom.core.outputs import feeds
 from pressroom.core.outputs.csp import content_security_policy
+from pressroom.core.outputs.feeds import page_sitemap
 from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
 from pressroom.core.outputs.search_index import INDEX_PATH as SEARCH_INDEX_PATH
 from pressroom.core.outputs.search_index import search_documents, write_index
-from pressroom.core.outputs.sharing import HeadMeta
+from pressroom.core.outputs.sharing import HeadMeta, hreflang_links
 from pressroom.core.outputs.syndication import SiteSettings, site_feeds
 from pressroom.core.pages import presenting
 from pressroom.core.pages.dependencies import pages_to_rebuild
@@ -38,13 +47,16 @@ from pressroom.core.pages.roles import (
     PartnerRole,
     ReleaseRole,
     page_roles,
+    pages_to_add,
 )
+from pressroom.core.pages.translations import Version, switcher, translation_key, versions
 from pressroom.core.publishing.rules import Clock, build_clock, is_held_back
 from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
 from pressroom.mkdocs.config import PressroomConfig
+from pressroom.mkdocs.languages import add_untranslated, language_nav, place_translations
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
 from pressroom.mkdocs.shared_chrome import SharedChrome, chrome_key
 
@@ -97,13 +109,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         clock = build_clock(zone=self.config.timezone)
         newsroom = self._load(config, clock)
-        self.catalogue = Catalogue(
-            newsroom, clock, preview=self.preview, rendered=self.rendered,
-            page_size=self.config.page_size,
-        )
-        self.newsroom = newsroom  # all of it; the catalogue holds what visitors may see
+        # One catalogue per language: what that language's pages show.
+        self.catalogues = {
+            lang: Catalogue(newsroom, clock, preview=self.preview, rendered=self.rendered,
+                            page_size=self.config.page_size, lang=lang)
+            for lang in newsroom.languages
+        }
+        self.catalogue = self.catalogues[newsroom.languages[0]]
+        self.newsroom = newsroom  # all of it; the catalogues hold what visitors may see
+        self.addresses = place_translations(files, config, newsroom.languages)
+        self._add_untranslated(files, config)
         # Rendered and checked like the rest, then withheld (on_env): a build never shows them.
-        self.held = {} if self.preview else _held_back_sources(newsroom, clock)
+        self.held = {} if self.preview else _held_back_sources(newsroom, clock, self.addresses)
         self._add_pages(files, config)
         if self.dirty:
             self._expire_dependents(files)
@@ -114,6 +131,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             newsroom = load_newsroom(
                 self.root, self.root / self.config.releases_dir, Path(config.docs_dir),
                 cache=self.read_cache if self.preview else None, clock=clock,
+                languages=self.config.languages,
             )
         log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))
         return newsroom
@@ -121,9 +139,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
     def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Releases and listings join the site's files, as if they were pages in docs/."""
         newsroom = self.newsroom
-        listings = generated_pages(
-            self.catalogue, {file.src_uri for file in files}, search=self.config.search
-        )
+        listings = [
+            page for catalogue in self.catalogues.values()
+            for page in generated_pages(catalogue, set(self.addresses), search=self.config.search)
+        ]
         generated = [
             File.generated(config, release.src_uri, inclusion=InclusionLevel.NOT_IN_NAV,
                            abs_src_path=release.document.path.as_posix())
@@ -137,14 +156,38 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             _refuse_docs_at_generated_addresses(files, generated)
         for file in generated:
             files.append(file)
-        self.roles = page_roles(
-            newsroom, {file.src_uri for file in files.documentation_pages()}, listings
-        )
+        self.roles = page_roles(newsroom, self.addresses, listings)
         _keep_out_of_nav(files, self.roles)
         self.sources = {release.src_uri: release.source for release in newsroom.releases}
         _SOURCE_NAMES.use({**self.sources, **self.held}, set(self.held), hides_values())
         for src_uri, path in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        self.versions = self._versions(files)
+
+    def _add_untranslated(self, files: Files, config: MkDocsConfig) -> None:
+        """Pages a language lacks show the default language's text, and the log says so."""
+        added = add_untranslated(files, config, pages_to_add(self.newsroom, self.addresses))
+        for place in added:
+            self.addresses[place] = place
+            original, lang = original_address(place, self.newsroom.languages)
+            if original != "index.md":
+                log.info(f"docs/{original} has no {SUPPORTED[lang].name} version "
+                         f"(docs/{translation_name(original[:-3], lang, self.newsroom.languages)}"
+                         "): its pages in that language show this text")
+
+    def _versions(self, files: Files) -> dict[str, list[Version]]:
+        """Each public page's versions in other languages, for hreflang and the switcher."""
+        languages = self.newsroom.languages
+        pages = {}
+        for place, src_uri in [*self.addresses.items(),
+                               *((uri, uri) for uri in self.roles if uri not in self.addresses)]:
+            file = files.get_file_from_path(src_uri)
+            if file is None or src_uri in self.held or not file.is_documentation_page():
+                continue
+            role = self.roles.get(src_uri)
+            lang = role.lang if role is not None else original_address(place, languages)[1]
+            pages[src_uri] = (translation_key(place, role, languages), lang, file.url)
+        return versions(pages, languages)
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # The sitemap's lastmod: a release's date, not the day of the build. Set here, not
@@ -153,6 +196,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             role = self.roles.get(file.src_uri)
             if isinstance(role, ReleaseRole) and file.page is not None:
                 file.page.update_date = role.release.date.isoformat()
+        languages = self.newsroom.languages
+        self.navs = {languages[0]: nav} | {
+            lang: language_nav(nav, files, self.addresses, lang, languages, SUPPORTED[lang].name)
+            for lang in languages[1:]
+        }
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -193,7 +241,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             return html_body
         public = page.file.src_uri not in self.held
         body = presenting.keep_rendered(role, html_body, self.rendered, public=public)
-        description = presenting.description(role, self.catalogue, body)
+        description = presenting.description(role, self.catalogues[role.lang], body)
         if description is not None:
             page.meta.setdefault("description", html.escape(description))
         return body
@@ -206,38 +254,82 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Every page is rendered now, and nothing is written yet: the moment to withhold.
         self._withhold(files, config)
         env.globals["pressroom_csp"] = partial(content_security_policy, live_reload=self.preview)
+        if len(self.newsroom.languages) > 1:
+            env.globals["pressroom_alternates"] = self._alternates
         return env
+
+    def _alternates(self, src_uri: str) -> list[tuple[str, str]]:
+        """A page's hreflang links: every version, itself and x-default included."""
+        versions = [(v.lang, v.url) for v in self.versions.get(src_uri, [])]
+        return hreflang_links(self.settings, versions)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
         role = self.roles.get(page.file.src_uri)
+        lang = self._language(page)
+        if lang != self.newsroom.languages[0]:
+            context["nav"] = nav = self.navs[lang]
+        context["pressroom_language"] = lang
+        catalogue = self.catalogues[lang]
         # The Search page's header differs from every other page's: it never shares.
-        searching = page.file.src_uri == SEARCH_PAGE
+        searching = page.file.src_uri == catalogue.folder + SEARCH_PAGE
         context[CHROME_KEY] = None if searching else chrome_key(page, nav, config.theme.get("logo"))
         if role is not None:
-            context["pressroom"] = presenting.view(role, self.catalogue, self.config.latest)
-        context["pressroom_head"] = self._head(role, page, config)
+            context["pressroom"] = presenting.view(role, catalogue, self.config.latest)
+        context["pressroom_head"] = self._head(role, page, config, catalogue)
+        page_versions = self.versions.get(page.file.src_uri)
+        context["pressroom_versions"] = page_versions or []
+        if len(self.newsroom.languages) > 1:
+            context["pressroom_languages"] = switcher(lang, page_versions, self.newsroom.languages)
         if self.config.search:
             # Material's search box, which loads the index, goes on the Search page alone;
             # every other header links there.
-            context["pressroom_search"] = {"url": "search/", "here": searching}
+            context["pressroom_search"] = {"url": catalogue.folder + "search/", "here": searching}
         return context
+
+    def _language(self, page: Page) -> str:
+        role = self.roles.get(page.file.src_uri)
+        if role is not None:
+            return role.lang
+        place = address(page.file.src_uri, self.newsroom.languages)
+        return original_address(place, self.newsroom.languages)[1]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
-        written = _write(site_dir, {INDEX_PATH: filter_index(self.catalogue)})
-        for feed in site_feeds(self.catalogue, self.settings, self.rendered.release_html):
-            # One feed at a time: all of them at once would hold tens of megabytes.
-            written |= _write(site_dir, feeds.documents(feed, self.settings.site_url))
-        if self.config.search:
-            write_index(site_dir / SEARCH_INDEX_PATH,
-                        search_documents(self.catalogue, self.rendered), _search_settings(config))
-            written.add(site_dir / SEARCH_INDEX_PATH)
+        written: set[Path] = set()
+        for lang, catalogue in self.catalogues.items():
+            written |= self._write_outputs(site_dir, catalogue, config, lang)
+        for src_uri in self.versions:
+            # Material fetches sitemap.xml beside every rel=alternate link: give it the
+            # page's own. The home page's is the site's sitemap, which has every version.
+            url = self.files.get_file_from_path(src_uri).url
+            if url:
+                written |= _write(site_dir, {url + "sitemap.xml": page_sitemap(
+                    feeds.absolute(self.settings.site_url, url), self._alternates(src_uri))})
         for page in self.withheld_pages:
             # MkDocs checks anchors only on the pages it writes; these must work at the lift.
             page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)
         if self.dirty:
             _remove_stale_outputs(site_dir, self.files, written)
+
+    def _write_outputs(self, site_dir: Path, catalogue: Catalogue, config: MkDocsConfig,
+                       lang: str) -> set[Path]:
+        """One language's filter index, feeds and search index."""
+        folder = catalogue.folder
+        settings = self._settings_in(catalogue)
+        written = _write(site_dir, {folder + INDEX_PATH: filter_index(catalogue)})
+        for feed in site_feeds(catalogue, settings, self.rendered.release_html):
+            # One feed at a time: all of them at once would hold tens of megabytes.
+            written |= _write(site_dir, feeds.documents(feed, settings.site_url))
+        if self.config.search:
+            index = site_dir / folder / SEARCH_INDEX_PATH
+            write_index(index, search_documents(catalogue, self.rendered),
+                        _search_settings(config, lang))
+            written.add(index)
+        return written
+
+    def _settings_in(self, catalogue: Catalogue) -> SiteSettings:
+        return replace(self.settings, language=catalogue.lang, folder=catalogue.folder)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
@@ -313,10 +405,19 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             if file is not None:
                 Path(file.abs_dest_path).unlink(missing_ok=True)
 
-    def _head(self, role: PageRole | None, page: Page, config: MkDocsConfig) -> HeadMeta:
+    def _head(self, role: PageRole | None, page: Page, config: MkDocsConfig,
+              catalogue: Catalogue) -> HeadMeta:
         # Titles and descriptions in page.meta were escaped for Material above.
+        published = {
+            version.url for version in self.versions.get(page.file.src_uri, [])
+        }
+        translations = [
+            r for r in self.newsroom.translations_of(role.release) if r.url in published
+        ] if isinstance(role, ReleaseRole) else []
         return presenting.head(
-            role, self.catalogue, self.settings, self.default_image,
+            role, catalogue, self._settings_in(catalogue), self.default_image,
+            versions=[(v.lang, v.url) for v in self.versions.get(page.file.src_uri, [])],
+            translations=translations,
             title=html.unescape(page.title or config.site_name),
             description=html.unescape(
                 page.meta.get("description") or config.site_description or ""
@@ -350,12 +451,13 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
     )
 
 
-def _search_settings(config: MkDocsConfig) -> dict[str, Any]:
+def _search_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
     """The settings Material's search plugin writes into its index (language, word separator,
     pipeline, field boosts), asked of that plugin itself, so that Material's search engine
-    reads Pressroom's index exactly as it would read its own."""
+    reads Pressroom's index exactly as it would read its own, stemming words in `lang`."""
     material = SearchPlugin()
-    material.load_config({})
+    default = config.theme.get("language") or "en"
+    material.load_config({} if lang == default else {"lang": [lang]})
     material.on_config(config)
     return {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
@@ -369,13 +471,20 @@ def _build_errors() -> Iterator[None]:
         raise PluginError(problems.report(hides_values())) from None
 
 
-def _held_back_sources(newsroom: Newsroom, clock: Clock) -> dict[str, str]:
-    """The held-back pages, by their place among the site's files, with their source files."""
+def _held_back_sources(
+    newsroom: Newsroom, clock: Clock, addresses: dict[str, str]
+) -> dict[str, str]:
+    """The held-back pages, by their place among the site's files, with their source files.
+    A partner's or campaign's page in every language is held back with it."""
     held = {r.src_uri: r.source for r in newsroom.releases if is_held_back(r, clock)}
     for folder, pages in (("partners", newsroom.partners), ("campaigns", newsroom.campaigns)):
         for page_id, page in pages.items():
-            if is_held_back(page, clock):
-                held[f"{folder}/{page_id}.md"] = page.document.display_path
+            if not is_held_back(page, clock):
+                continue
+            for lang in newsroom.languages:
+                place = f"{prefix(lang, newsroom.languages)}{folder}/{page_id}.md"
+                if place in addresses:
+                    held[addresses[place]] = page.document.display_path
     return held
 
 

@@ -50,3 +50,22 @@ def translation_name(stem: str, lang: str, languages: tuple[str, ...]) -> str:
 def prefix(lang: str, languages: tuple[str, ...]) -> str:
     """Where a language's pages live: `` for the default, `es/` for Spanish."""
     return "" if lang == languages[0] else f"{lang}/"
+
+
+def address(src_uri: str, languages: tuple[str, ...]) -> str:
+    """Where a page of docs/ belongs among the site's pages: `partners/mijente.es.md` is the
+    Spanish page `es/partners/mijente.md`; a page without a suffix stays where it is."""
+    folder, _, name = src_uri.rpartition("/")
+    stem, lang = split_language(name, languages)
+    if lang is None:
+        return src_uri
+    return f"{lang}/{folder + '/' if folder else ''}{stem}.md"
+
+
+def original_address(page_address: str, languages: tuple[str, ...]) -> tuple[str, str]:
+    """`es/partners/mijente.md` -> (`partners/mijente.md`, `es`): the default language's page
+    that a page translates, and the page's language."""
+    first, _, rest = page_address.partition("/")
+    if rest and first in languages[1:]:
+        return rest, first
+    return page_address, languages[0]

@@ -12,8 +12,9 @@ from pressroom.core.listings.archive import Archive
 class Archives:
     """The archives of the releases a build shows, each newest first."""
 
-    def __init__(self, newsroom: Newsroom, page_size: int) -> None:
+    def __init__(self, newsroom: Newsroom, page_size: int, folder: str = "") -> None:
         self.newsroom = newsroom
+        self.folder = folder  # the language's: "" or "es/"
         self.releases = list(newsroom.releases)
         self.page_size = page_size
 
@@ -28,11 +29,12 @@ class Archives:
     @cached_property
     def all(self) -> list[Archive]:
         releases, size = self.releases, self.page_size
-        archives = [Archive("press", "", "press/", "Press releases",
+        press = f"{self.folder}press/"
+        archives = [Archive("press", "", press, "Press releases",
                             order.newest_first(releases), size)]
         for year in self.years:
             in_year = [r for r in releases if r.year == year]
-            archives.append(Archive("year", str(year), f"press/{year}/",
+            archives.append(Archive("year", str(year), f"{press}{year}/",
                                     f"Press releases from {year}",
                                     order.newest_first(in_year), size))
         for topic in self.topics:

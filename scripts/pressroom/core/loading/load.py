@@ -482,8 +482,8 @@ class _Loader:
                     self.errors.append(release.document.error(
                         ("topics", index),
                         # The other label is not quoted: it may be a held-back release's.
-                        f"{label!r} would share the address /{release.folder}press/topics/{slug}/ with a "
-                        f"different topic of {where}",
+                        f"{label!r} would share the address "
+                        f"/{release.folder}press/topics/{slug}/ with a different topic of {where}",
                         "rename one of the two, or spell them alike if they are one topic",
                     ))
 

@@ -125,15 +125,24 @@ def _json_feed(feed: Feed, site_url: str) -> bytes:
 
 
 def _section_sitemap(feed: Feed) -> bytes:
-    """A one-page sitemap beside the feeds.
+    return page_sitemap(feed.home_url)
+
+
+def page_sitemap(url: str, alternates: list[tuple[str, str]] | None = None) -> bytes:
+    """A one-page sitemap in a page's folder, with the page's versions in other languages.
 
     Material's JavaScript fetches `sitemap.xml` from the folder of every
     `<link rel="alternate">` on a page (for its language switcher). Without this file each
     page view would end in a 404; with it, the fetch is a few bytes and succeeds.
     """
+    links = "".join(
+        f'<xhtml:link rel="alternate" hreflang="{lang}" href="{html.escape(href)}"/>'
+        for lang, href in alternates or []
+    )
+    namespace = ' xmlns:xhtml="http://www.w3.org/1999/xhtml"' if links else ""
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"  <url><loc>{html.escape(feed.home_url)}</loc></url>\n"
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"{namespace}>\n'
+        f"  <url><loc>{html.escape(url)}</loc>{links}</url>\n"
         "</urlset>\n"
     ).encode()

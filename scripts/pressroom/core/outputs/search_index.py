@@ -42,15 +42,19 @@ def text_of(fragment: str) -> str:
 
 def search_documents(catalogue: Catalogue, rendered: Rendered) -> Iterator[SearchDocument]:
     """Releases newest first, then partners and campaigns: each page a visitor may look for."""
+    # Locations are relative to the language's own root, where its Search page looks.
+    def here(url: str) -> str:
+        return url.removeprefix(catalogue.folder)
+
     for release in newest_first(catalogue.releases):
         words = [release.front.subtitle or "", text_of(rendered.release_html.get(release.url, ""))]
-        yield SearchDocument(release.url, release.title, " ".join(filter(None, words)))
-    for partner_id, partner in catalogue.newsroom.partners.items():
-        about = text_of(rendered.boilerplate_html.get(partner_id, ""))
-        yield SearchDocument(partner.url, partner.name, about)
-    for campaign_id, campaign in catalogue.newsroom.campaigns.items():
-        body = text_of(rendered.campaign_html.get(campaign_id, ""))
-        yield SearchDocument(campaign.url, campaign.title, body)
+        yield SearchDocument(here(release.url), release.title, " ".join(filter(None, words)))
+    for partner in catalogue.newsroom.partners.values():
+        about = text_of(rendered.boilerplate_html.get(partner.url, ""))
+        yield SearchDocument(here(partner.url), partner.name, about)
+    for campaign in catalogue.newsroom.campaigns.values():
+        body = text_of(rendered.campaign_html.get(campaign.url, ""))
+        yield SearchDocument(here(campaign.url), campaign.title, body)
 
 
 def write_index(path: Path, documents: Iterable[SearchDocument],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pressroom.core.content.newsroom import Release
 from pressroom.core.outputs.feeds import FEED_FILES, absolute
@@ -21,6 +21,28 @@ class HeadMeta:
     properties: list[tuple[str, str]]  # <meta property=…>: Open Graph and article:*
     names: list[tuple[str, str]] = field(default_factory=list)  # <meta name=…>: Twitter
     json_ld: str | None = None
+    # (hreflang, absolute URL): the page in every language it has, itself and x-default too.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
+
+
+def hreflang_links(settings: SiteSettings, versions: list[tuple[str, str]]
+                   ) -> list[tuple[str, str]]:
+    """`versions`: (language, site-relative URL), the site's default language first."""
+    if len(versions) < 2:
+        return []
+    links = [(lang, absolute(settings.site_url, url)) for lang, url in versions]
+    return [*links, ("x-default", links[0][1])]
+
+
+def with_versions(meta: HeadMeta, settings: SiteSettings, versions: list[tuple[str, str]]
+                  ) -> HeadMeta:
+    """The page's head, telling search engines and link previews of its other languages."""
+    alternates = hreflang_links(settings, versions)
+    if not alternates:
+        return meta
+    others = [("og:locale:alternate", locale(lang)) for lang, _url in versions
+              if lang != settings.language]
+    return replace(meta, properties=[*meta.properties, *others], alternates=alternates)
 
 
 def feed_links(settings: SiteSettings, folder: str, title: str) -> list[tuple[str, str, str]]:
@@ -31,7 +53,7 @@ def feed_links(settings: SiteSettings, folder: str, title: str) -> list[tuple[st
 
 
 def site_feed_links(settings: SiteSettings) -> list[tuple[str, str, str]]:
-    return feed_links(settings, "press/", f"{settings.site_name}: press releases")
+    return feed_links(settings, settings.folder + "press/", f"{settings.site_name}: press releases")
 
 
 def locale(language: str) -> str:
@@ -63,7 +85,8 @@ def page_meta(
 
 
 def release_meta(
-    catalogue: Catalogue, release: Release, settings: SiteSettings, default_image: str
+    catalogue: Catalogue, release: Release, settings: SiteSettings, default_image: str,
+    versions: list[Release] | None = None,
 ) -> HeadMeta:
     url = absolute(settings.site_url, release.url)
     image = (
@@ -117,8 +140,26 @@ def release_meta(
         "author": organisations,
         "publisher": organisations[0] if len(organisations) == 1 else organisations,
         **({"keywords": [t.label for t in release.topics]} if release.topics else {}),
+        **_translation_links(release, versions or [], settings),
     }
     return HeadMeta(site_feed_links(settings), properties, names, script_json(article))
+
+
+def _translation_links(release: Release, versions: list[Release], settings: SiteSettings
+                       ) -> dict[str, object]:
+    """schema.org's link between an original and its translations."""
+    others = [v for v in versions if v is not release]
+    if not others:
+        return {}
+
+    def work(version: Release) -> dict[str, str]:
+        return {"@type": "NewsArticle", "@id": absolute(settings.site_url, version.url),
+                "inLanguage": version.lang}
+
+    original = versions[0]
+    if release is original:
+        return {"workTranslation": [work(version) for version in others]}
+    return {"translationOfWork": work(original)}
 
 
 def script_json(value: object) -> str:

@@ -25,6 +25,7 @@ class SiteSettings:
     language: str
     timezone: str
     feed_length: int
+    folder: str = ""  # the language's pages: "" or "es/"
 
     @property
     def zone(self) -> ZoneInfo:

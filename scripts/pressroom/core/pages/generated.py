@@ -20,10 +20,12 @@ class GeneratedPage:
     title: str
     template: str
     view: Callable[[], object]  # called at render time, once every body is rendered
+    lang: str = "en"
 
     @property
     def in_nav(self) -> bool:
-        """Only the top of each section may be in the nav; the archive's depths never are."""
+        """Only the top of each section may be in the nav; the archive's depths never are.
+        Another language's pages have their own nav (`es/press/index.md`)."""
         return self.src_uri.count("/") <= 1
 
 
@@ -35,20 +37,23 @@ def generated_pages(
     Page 1 of a partner's or campaign's archive is that partner's or campaign's own page.
     """
     pages = []
+    folder, lang = catalogue.folder, catalogue.lang
+
+    def page(src_uri: str, title: str, template: str, view: Callable[[], object]) -> None:
+        pages.append(GeneratedPage(src_uri, title, template, view, lang))
+
     for archive in catalogue.archives.all:
         first = 2 if archive.kind in ("partner", "campaign") else 1
         for number in range(first, archive.page_count + 1):
-            pages.append(GeneratedPage(
-                archive.page_url(number) + "index.md", archive.page_title(number), LISTING,
-                partial(views.listing_page, catalogue, archive, number),
-            ))
-    if "partners/index.md" not in existing:
-        pages.append(GeneratedPage("partners/index.md", "Partners", DIRECTORY,
-                                   partial(views.partners_directory, catalogue)))
+            page(archive.page_url(number) + "index.md", archive.page_title(number), LISTING,
+                 partial(views.listing_page, catalogue, archive, number))
+    if f"{folder}partners/index.md" not in existing:
+        page(f"{folder}partners/index.md", "Partners", DIRECTORY,
+             partial(views.partners_directory, catalogue))
     if search:
-        pages.append(GeneratedPage(SEARCH_PAGE, "Search", "pressroom/search.html",
-                                   partial(views.search_page, catalogue)))
-    if "campaigns/index.md" not in existing:
-        pages.append(GeneratedPage("campaigns/index.md", "Campaigns", DIRECTORY,
-                                   partial(views.campaigns_directory, catalogue)))
+        page(folder + SEARCH_PAGE, "Search", "pressroom/search.html",
+             partial(views.search_page, catalogue))
+    if f"{folder}campaigns/index.md" not in existing:
+        page(f"{folder}campaigns/index.md", "Campaigns", DIRECTORY,
+             partial(views.campaigns_directory, catalogue))
     return pages

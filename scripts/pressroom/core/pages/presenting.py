@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pressroom.core.content.newsroom import Release
 from pressroom.core.outputs import sharing
 from pressroom.core.outputs.syndication import SiteSettings
 from pressroom.core.pages.roles import (
@@ -69,9 +70,9 @@ def keep_rendered(role: PageRole, body_html: str, rendered: Rendered, *, public:
             if public:  # one copy, shared by the page, its feed entries and the search index
                 rendered.release_html[release.url] = body_html
         case PartnerRole(partner):
-            rendered.boilerplate_html[partner.id] = body_html
+            rendered.boilerplate_html[partner.url] = body_html
         case CampaignRole(campaign):
-            rendered.campaign_html[campaign.id] = body_html
+            rendered.campaign_html[campaign.url] = body_html
     return body_html
 
 
@@ -101,10 +102,17 @@ def advertised_feeds(role: PageRole, settings: SiteSettings) -> list[tuple[str, 
 
 def head(
     role: PageRole | None, catalogue: Catalogue, settings: SiteSettings, default_image: str,
-    *, title: str, description: str, url: str,
+    *, title: str, description: str, url: str, versions: list[tuple[str, str]],
+    translations: list[Release],
 ) -> sharing.HeadMeta:
-    """What the page's <head> tells feed readers, social networks and search engines."""
+    """What the page's <head> tells feed readers, social networks and search engines.
+
+    `versions`: the page in each language, as (language, URL); `translations`: a release's
+    versions, for its structured data."""
     if isinstance(role, ReleaseRole):
-        return sharing.release_meta(catalogue, role.release, settings, default_image)
-    extra = advertised_feeds(role, settings) if role is not None else []
-    return sharing.page_meta(settings, title, description, url, default_image, extra)
+        meta = sharing.release_meta(catalogue, role.release, settings, default_image,
+                                    translations)
+    else:
+        extra = advertised_feeds(role, settings) if role is not None else []
+        meta = sharing.page_meta(settings, title, description, url, default_image, extra)
+    return sharing.with_versions(meta, settings, versions)

@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -155,7 +155,8 @@ def may_be_held_back(metadata: Mapping[str, Any], clock: Clock, *, dated: bool) 
 
 def public_part(newsroom: Newsroom, clock: Clock) -> Newsroom:
     """What visitors may see as of the clock: published releases, partner and campaign pages."""
-    return Newsroom(
+    return replace(
+        newsroom,
         releases=tuple(published(newsroom.releases, clock)),
         partners={key: p for key, p in newsroom.partners.items() if not is_held_back(p, clock)},
         campaigns={key: c for key, c in newsroom.campaigns.items() if not is_held_back(c, clock)},

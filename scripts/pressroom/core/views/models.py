@@ -66,6 +66,7 @@ class About:
     name: str
     url: str
     boilerplate_html: str
+    lang: str | None = None  # the text's language where it is not the page's: untranslated
 
 
 @dataclass(frozen=True)

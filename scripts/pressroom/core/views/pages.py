@@ -51,7 +51,8 @@ def release_page(catalogue: Catalogue, release: Release) -> ReleasePage:
         topics=[Link(topic.label, topic.url) for topic in release.topics],
         abouts=[
             About(partners[p].name, partners[p].url,
-                  catalogue.rendered.boilerplate_html.get(p, ""))
+                  catalogue.rendered.boilerplate_html.get(partners[p].url, ""),
+                  partners[p].boilerplate_lang)
             for p in release.front.partners
         ],
         banner=notice(release, catalogue.clock),
@@ -65,7 +66,7 @@ def listing_page(catalogue: Catalogue, archive: Archive, number: int = 1) -> Lis
         groups = [Group(archive.key, None, cards.cards(on_page))]
     else:
         groups = [
-            Group(str(year), f"press/{year}/", cards.cards(in_year))
+            Group(str(year), f"{catalogue.folder}press/{year}/", cards.cards(in_year))
             for year, in_year in order.by_year(on_page)
         ]
     is_press = archive.kind == "press"
@@ -74,10 +75,10 @@ def listing_page(catalogue: Catalogue, archive: Archive, number: int = 1) -> Lis
         groups=groups,
         browse=catalogue.browse,
         # A year or topic has no feed of its own: its page offers everything's.
-        feeds=subscribe_links(archive.folder if archive.has_feeds else "press/"),
+        feeds=subscribe_links(archive.folder if archive.has_feeds else f"{catalogue.folder}press/"),
         pager=pager(archive, number),
         filters=catalogue.filters if is_press else {},
-        filter_index=INDEX_PATH if is_press else None,
+        filter_index=catalogue.folder + INDEX_PATH if is_press else None,
     )
 
 
@@ -134,5 +135,5 @@ def search_page(catalogue: Catalogue) -> SearchPage:
 def home(catalogue: Catalogue, count: int) -> HomePage:
     return HomePage(
         catalogue.cards.cards(order.latest(catalogue.releases, count)),
-        Link("All press releases", "press/"),
+        Link("All press releases", f"{catalogue.folder}press/"),
     )

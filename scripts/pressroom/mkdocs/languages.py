@@ -1,0 +1,84 @@
+"""Another language's pages among MkDocs' files: translated pages of docs/ moved under their
+language's folder, the pages a language lacks added, and each language's own navigation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+
+from pressroom.core.content.languages import address, original_address
+
+
+def place_translations(files: Files, config: MkDocsConfig, languages: tuple[str, ...]
+                       ) -> dict[str, str]:
+    """Every page of docs/ by its address; a translation (`about.es.md`) is written where its
+    address says (`es/about/`), and keeps its file name, so links to it stay as staff wrote."""
+    pages = {}
+    for file in files.documentation_pages():
+        place = address(file.src_uri, languages)
+        if place != file.src_uri:
+            _write_at(file, File.generated(config, place, content="").dest_uri)
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # its language's nav has it
+        pages[place] = file.src_uri
+    return pages
+
+
+def add_untranslated(files: Files, config: MkDocsConfig, missing: dict[str, str]) -> list[str]:
+    """A language's home, partner and campaign pages where it has no text of its own: they show
+    the default language's text (the home page none: its listings are in the language)."""
+    added = []
+    for place, original in sorted(missing.items()):
+        source = files.get_file_from_path(original)
+        if source is None:
+            continue
+        if original == "index.md":
+            file = File.generated(config, place, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        else:
+            file = File.generated(config, place, abs_src_path=source.abs_src_path,
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        added.append(place)
+    return added
+
+
+def _write_at(file: File, dest_uri: str) -> None:
+    file.dest_uri = dest_uri
+    for derived in ("url", "abs_dest_path"):  # cached from the old destination
+        file.__dict__.pop(derived, None)
+
+
+def language_nav(nav: Navigation, files: Files, pages: dict[str, str], lang: str,
+                 languages: tuple[str, ...], home_title: str) -> Navigation:
+    """The site's nav with each page replaced by its version in `lang`, where it has one."""
+    folder = f"{lang}/"
+    home = _page(files, pages, folder + "index.md")
+
+    def translate(items: list[Any]) -> list[Any]:
+        translated: list[Any] = []
+        for item in items:
+            if isinstance(item, Page):
+                own = original_address(item.file.src_uri, languages)[0]
+                version = _page(files, pages, folder + own)
+                if version is not None and own == "index.md":
+                    version.title = home_title
+                translated.append(version or item)
+            elif isinstance(item, Section):
+                translated.append(Section(item.title, translate(item.children)))
+            elif isinstance(item, Link):
+                translated.append(item)
+        return translated
+
+    items = translate(nav.items)
+    translated_nav = Navigation(items, [item for item in items if isinstance(item, Page)])
+    translated_nav.homepage = home
+    return translated_nav
+
+
+def _page(files: Files, pages: dict[str, str], place: str) -> Page | None:
+    src_uri = pages.get(place, place)
+    file = files.get_file_from_path(src_uri)
+    return file.page if file is not None and isinstance(file.page, Page) else None
