@@ -46,6 +46,7 @@ from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
 from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
+from pressroom.mkdocs.shared_chrome import LANGUAGE as PAGE_LANGUAGE
 from pressroom.mkdocs.shared_chrome import SharedChrome, chrome_key
 
 if TYPE_CHECKING:  # importing it loads the file watcher, which builds never use
@@ -213,7 +214,13 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         role = self.roles.get(page.file.src_uri)
         # The Search page's header differs from every other page's: it never shares.
         searching = page.file.src_uri == SEARCH_PAGE
-        context[CHROME_KEY] = None if searching else chrome_key(page, nav, config.theme.get("logo"))
+        # Material's strings follow the page's language, Pressroom's the words given here: one
+        # language a site until pages have their own.
+        language = config.theme.get("language") or "en"
+        context[PAGE_LANGUAGE] = language
+        context["pressroom_words"] = self.catalogue.words()
+        context[CHROME_KEY] = None if searching else chrome_key(
+            page, nav, config.theme.get("logo"), language)
         if role is not None:
             context["pressroom"] = presenting.view(role, self.catalogue, self.config.latest)
         context["pressroom_head"] = self._head(role, page, config)

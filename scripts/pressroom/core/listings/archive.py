@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pressroom.core.content.newsroom import Release
+from pressroom.core.i18n.words import ENGLISH
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Archive:
         return self.kind in ("press", "partner", "campaign")
 
     def page_title(self, number: int) -> str:
-        return self.title if number == 1 else f"{self.title}, page {number}"
+        return ENGLISH.page_title(self.title, number)
 
     def page_url(self, number: int) -> str:
         return self.folder if number == 1 else f"{self.folder}page/{number}/"
@@ -58,7 +59,7 @@ class Pager:
 
     @property
     def label(self) -> str:
-        return f"Page {self.number} of {self.count}"
+        return ENGLISH.pager_label(self.number, self.count)
 
 
 def pager(archive: Archive, number: int) -> Pager | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from pressroom.core.content.newsroom import Newsroom, Topic
+from pressroom.core.i18n.words import ENGLISH
 from pressroom.core.listings import order
 from pressroom.core.listings.archive import Archive
 
@@ -28,24 +29,24 @@ class Archives:
     @cached_property
     def all(self) -> list[Archive]:
         releases, size = self.releases, self.page_size
-        archives = [Archive("press", "", "press/", "Press releases",
+        archives = [Archive("press", "", "press/", ENGLISH.archive_title("press"),
                             order.newest_first(releases), size)]
         for year in self.years:
             in_year = [r for r in releases if r.year == year]
             archives.append(Archive("year", str(year), f"press/{year}/",
-                                    f"Press releases from {year}",
+                                    ENGLISH.archive_title("year", str(year)),
                                     order.newest_first(in_year), size))
         for topic in self.topics:
             archives.append(Archive("topic", topic.slug, topic.url,
-                                    f"Press releases on {topic.label}",
+                                    ENGLISH.archive_title("topic", topic.label),
                                     order.by_topic(releases, topic.slug), size))
         for partner in self.newsroom.partners.values():
             archives.append(Archive("partner", partner.id, partner.url,
-                                    f"Press releases from {partner.name}",
+                                    ENGLISH.archive_title("partner", partner.name),
                                     order.by_partner(releases, partner.id), size))
         for campaign in self.newsroom.campaigns.values():
             archives.append(Archive("campaign", campaign.id, campaign.url,
-                                    f"Press releases on {campaign.title}",
+                                    ENGLISH.archive_title("campaign", campaign.title),
                                     order.by_campaign(releases, campaign.id), size))
         return archives
 
