@@ -221,3 +221,29 @@ def test_materials_strings_follow_the_page_language() -> None:
         "es|Saltar a contenido|Búsqueda")
     assert material_strings(**site_in_english) == "en|Skip to content|Search"
     assert material_strings(config={"theme": {"language": "es"}}).startswith("es|")
+
+
+PALETTE = [
+    {"media": "(prefers-color-scheme: light)", "scheme": "default",
+     "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"}},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+     "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"}},
+]
+
+
+def material_partial(name: str, **context: Any) -> str:
+    loader = jinja2.FileSystemLoader([OVERRIDES, Path(material.__file__).parent / "templates"])
+    return jinja2.Environment(loader=loader).get_template(name).render(**context)
+
+
+def test_the_palette_toggle_and_the_footer_in_spanish() -> None:
+    config = {"theme": {"palette": PALETTE}, "extra": {}}
+    spanish = material_partial("partials/palette.html", config=config, pressroom_words=SPANISH)
+    assert 'title="Cambiar a modo oscuro"' in spanish
+    assert 'aria-label="Cambiar a modo claro"' in spanish
+    english = material_partial("partials/palette.html", config=config, pressroom_words=ENGLISH)
+    assert english == material_partial("partials/palette.html", config=config)
+    assert 'title="Switch to dark mode"' in english
+    footer = material_partial("partials/copyright.html", config=config, pressroom_words=SPANISH)
+    assert "Hecho con" in footer and "Made with" not in footer
+    assert "Made with" in material_partial("partials/copyright.html", config=config)

@@ -71,7 +71,8 @@ class Words:
     campaign_status: Mapping[str, str]  # by the front matter's `status`
     # The head's feed links.
     site_feeds: str  # {site}
-    # Material's palette toggle, by the English name mkdocs.yml gives it.
+    # Material's footer, and its palette toggle by the English name mkdocs.yml gives it.
+    made_with: str  # before "Material for MkDocs"
     toggles: Mapping[str, str]
 
     def date(self, day: dt.date) -> str:
@@ -177,6 +178,7 @@ ENGLISH = Words(
     logo="{name} logo",
     campaign_status={"active": "Active campaign", "closed": "Closed campaign"},
     site_feeds="{site}: press releases",
+    made_with="Made with",
     toggles={},
 )
 
@@ -230,6 +232,7 @@ SPANISH = Words(
     logo="Logotipo de {name}",
     campaign_status={"active": "Campaña activa", "closed": "Campaña cerrada"},
     site_feeds="{site}: comunicados de prensa",
+    made_with="Hecho con",
     toggles={
         # The names Material's documentation and Pressroom's mkdocs.yml give the toggles.
         "Switch to dark mode": "Cambiar a modo oscuro",
