@@ -30,7 +30,10 @@ REPO = Path(__file__).parents[1]
 MATERIAL = Path(material.__file__).parent / "templates"
 OVERRIDES = REPO / "overrides"
 PATCHES = Path(__file__).parent / "material_patches"
-COPIES = ("base.html", "partials/header.html")
+COPIES = (
+    "base.html", "partials/header.html", "partials/language.html", "partials/palette.html",
+    "partials/copyright.html",
+)
 COMMAND = "python tests/material_overrides.py"
 FINGERPRINT = re.compile(r"--- \S+\tsha256:(\w+)")
 HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")

@@ -119,6 +119,8 @@ def test_press_filter_from_a_shared_url(fixture_server, open_page):
     assert titles == ["Coalition sues DHS for drone surveillance records"] or (
         len(titles) == 1 and "drone" in titles[0].lower()
     ), titles
+    # The count's words come from the form, in the page's language.
+    expect(page.locator(".pressroom-filter__count")).to_have_text("1 release")
     visit.screenshot("press-filtered-desktop")
     visit.assert_clean()
 

@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import normalize_url
 
 from pressroom.core.content.languages import (
     SUPPORTED,
@@ -58,6 +59,7 @@ from pressroom.core.views.models import Rendered
 from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs.languages import add_untranslated, language_nav, place_translations
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
+from pressroom.mkdocs.shared_chrome import LANGUAGE as PAGE_LANGUAGE
 from pressroom.mkdocs.shared_chrome import SharedChrome, chrome_key
 
 if TYPE_CHECKING:  # importing it loads the file watcher, which builds never use
@@ -269,18 +271,23 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         lang = self._language(page)
         if lang != self.newsroom.languages[0]:
             context["nav"] = nav = self.navs[lang]
-        context["pressroom_language"] = lang
         catalogue = self.catalogues[lang]
         # The Search page's header differs from every other page's: it never shares.
         searching = page.file.src_uri == catalogue.folder + SEARCH_PAGE
-        context[CHROME_KEY] = None if searching else chrome_key(page, nav, config.theme.get("logo"))
+        context[PAGE_LANGUAGE] = lang  # Material's strings, and <html lang>, follow it
+        context["pressroom_words"] = catalogue.words()
+        context[CHROME_KEY] = None if searching else chrome_key(
+            page, nav, config.theme.get("logo"), lang)
         if role is not None:
             context["pressroom"] = presenting.view(role, catalogue, self.config.latest)
         context["pressroom_head"] = self._head(role, page, config, catalogue)
         page_versions = self.versions.get(page.file.src_uri)
         context["pressroom_versions"] = page_versions or []
         if len(self.newsroom.languages) > 1:
-            context["pressroom_languages"] = switcher(lang, page_versions, self.newsroom.languages)
+            languages = switcher(lang, page_versions, self.newsroom.languages)
+            context["pressroom_languages"] = languages
+            if context[CHROME_KEY] is not None:  # the header's switcher leads to this page's own
+                context[CHROME_KEY] += tuple(normalize_url(link.url, page) for link in languages)
         if self.config.search:
             # Material's search box, which loads the index, goes on the Search page alone;
             # every other header links there.
@@ -329,7 +336,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return written
 
     def _settings_in(self, catalogue: Catalogue) -> SiteSettings:
-        return replace(self.settings, language=catalogue.lang, folder=catalogue.folder)
+        return replace(self.settings, language=catalogue.lang, folder=catalogue.folder,
+                       site_feeds_title=catalogue.words().site_feeds)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:

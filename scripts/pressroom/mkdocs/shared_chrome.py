@@ -4,9 +4,9 @@ Material renders the tabs, the navigation drawer, the header around the page's t
 footer, the style links and its configuration block again for every page: at a thousand
 releases that was about a fifth of the build. A page outside the nav (every release, every
 listing) highlights nothing in the nav, so these differ from another such page's only by
-their relative links. Pages whose links come out the same share one rendering. A release's
-card in the listings is likewise rendered once per page depth. MkDocs-specific: the core
-knows nothing of templates.
+their relative links and their language. Pages whose links and language come out the same
+share one rendering. A release's card in the listings is likewise rendered once per page depth
+and language. MkDocs-specific: the core knows nothing of templates.
 """
 
 from __future__ import annotations
@@ -22,16 +22,19 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import normalize_url
 
 KEY = "pressroom_chrome_key"
+LANGUAGE = "pressroom_language"  # the page's language code, which Material's strings follow
 
 
-def chrome_key(page: Page, nav: Navigation, logo: str | None) -> tuple[str, ...] | None:
+def chrome_key(
+    page: Page, nav: Navigation, logo: str | None, language: str
+) -> tuple[str, ...] | None:
     """What a page's navigation depends on, or None when the page must render its own."""
     if page in nav.pages:
         return None  # the nav marks this page, and its section, as the active one
     targets = [nav.homepage.url if nav.homepage else "", *(_urls(nav.items))]
     if logo:
         targets.append(logo)
-    return tuple(normalize_url(target, page) for target in targets)
+    return (language, *(normalize_url(target, page) for target in targets))
 
 
 def _urls(items: list[Any]) -> Iterator[str]:
@@ -64,13 +67,15 @@ class SharedChrome:
             self.rendered[(name, key)] = Markup(render())
         return self.rendered[(name, key)]
 
-    def card(self, card: Any, root: str, render: Callable[[Any, str], str]) -> str:
+    @pass_context
+    def card(self, context: Context, card: Any, root: str,
+             render: Callable[[Any, str], str]) -> str:
         """`pressroom_card(card, base_url, render)`: a release's card in a listing. A release
         is listed on some seven pages (archive, year, partners, campaign, topics); its card,
-        linking from `root`, is the same on every page at the same depth."""
+        linking from `root`, is the same on every page at the same depth in one language."""
         if not self.share:
             return _html(render(card, root))
-        key = ("card", (card.url, root))
+        key = ("card", (card.url, root, str(context.get(LANGUAGE))))
         if key not in self.rendered:
             self.rendered[key] = _html(render(card, root))
         return self.rendered[key]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pressroom.core.content.newsroom import Release
+from pressroom.core.i18n.words import ENGLISH, Words
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Archive:
     title: str
     releases: list[Release]
     page_size: int
+    words: Words = field(default=ENGLISH, compare=False, repr=False)  # its language's
 
     @property
     def page_count(self) -> int:
@@ -31,7 +33,7 @@ class Archive:
         return self.kind in ("press", "partner", "campaign")
 
     def page_title(self, number: int) -> str:
-        return self.title if number == 1 else f"{self.title}, page {number}"
+        return self.words.page_title(self.title, number)
 
     def page_url(self, number: int) -> str:
         return self.folder if number == 1 else f"{self.folder}page/{number}/"
@@ -58,7 +60,7 @@ class Pager:
 
     @property
     def label(self) -> str:
-        return f"Page {self.number} of {self.count}"
+        return ENGLISH.pager_label(self.number, self.count)
 
 
 def pager(archive: Archive, number: int) -> Pager | None:

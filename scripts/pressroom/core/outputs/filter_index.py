@@ -23,7 +23,7 @@ def filter_index(catalogue: Catalogue) -> bytes:
                 "title": release.title,
                 "url": release.url,
                 "date": release.date.isoformat(),
-                "dateText": readable_date(release.date),
+                "dateText": readable_date(release.date, catalogue.words()),
                 "year": str(release.year),
                 "partners": list(release.front.partners),
                 "campaign": release.front.campaign,

@@ -53,7 +53,8 @@ def feed_links(settings: SiteSettings, folder: str, title: str) -> list[tuple[st
 
 
 def site_feed_links(settings: SiteSettings) -> list[tuple[str, str, str]]:
-    return feed_links(settings, settings.folder + "press/", f"{settings.site_name}: press releases")
+    title = settings.site_feeds_title.format(site=settings.site_name)
+    return feed_links(settings, settings.folder + "press/", title)
 
 
 def locale(language: str) -> str:

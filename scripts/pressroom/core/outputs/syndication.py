@@ -26,6 +26,7 @@ class SiteSettings:
     timezone: str
     feed_length: int
     folder: str = ""  # the language's pages: "" or "es/"
+    site_feeds_title: str = "{site}: press releases"  # in the language's words
 
     @property
     def zone(self) -> ZoneInfo:
@@ -51,7 +52,8 @@ def release_content(catalogue: Catalogue, release: Release, body_html: str, page
     links absolute."""
     parts = [body_html, "<p>###</p>"]
     for about in release_page(catalogue, release).abouts:
-        parts.append(f"<h2>About {html.escape(about.name)}</h2>{about.boilerplate_html}")
+        heading = html.escape(catalogue.words().about_name(about.name))
+        parts.append(f"<h2>{heading}</h2>{about.boilerplate_html}")
     return lxml.html.make_links_absolute("\n".join(parts), page_url)
 
 

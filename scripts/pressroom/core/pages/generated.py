@@ -37,7 +37,7 @@ def generated_pages(
     Page 1 of a partner's or campaign's archive is that partner's or campaign's own page.
     """
     pages = []
-    folder, lang = catalogue.folder, catalogue.lang
+    folder, lang, words = catalogue.folder, catalogue.lang, catalogue.words()
 
     def page(src_uri: str, title: str, template: str, view: Callable[[], object]) -> None:
         pages.append(GeneratedPage(src_uri, title, template, view, lang))
@@ -48,12 +48,12 @@ def generated_pages(
             page(archive.page_url(number) + "index.md", archive.page_title(number), LISTING,
                  partial(views.listing_page, catalogue, archive, number))
     if f"{folder}partners/index.md" not in existing:
-        page(f"{folder}partners/index.md", "Partners", DIRECTORY,
+        page(f"{folder}partners/index.md", words.partners, DIRECTORY,
              partial(views.partners_directory, catalogue))
     if search:
-        page(folder + SEARCH_PAGE, "Search", "pressroom/search.html",
+        page(folder + SEARCH_PAGE, words.search, "pressroom/search.html",
              partial(views.search_page, catalogue))
     if f"{folder}campaigns/index.md" not in existing:
-        page(f"{folder}campaigns/index.md", "Campaigns", DIRECTORY,
+        page(f"{folder}campaigns/index.md", words.campaigns, DIRECTORY,
              partial(views.campaigns_directory, catalogue))
     return pages

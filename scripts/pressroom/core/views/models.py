@@ -9,13 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pressroom.core.listings.archive import Pager
+from pressroom.core.listings.archive import PagerLink
 
 
 @dataclass(frozen=True)
 class Link:
     label: str
     url: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words around a link, in whatever order the page's language puts them."""
+
+    before: str
+    link: Link
+    after: str
 
 
 @dataclass
@@ -32,6 +41,26 @@ class Rendered:
 class Option:
     value: str
     label: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One field of the filter form: its label, its choice of any value, and the values."""
+
+    name: str
+    label: str
+    any_label: str
+    options: list[Option]
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Links to a listing's neighbouring pages, in the page's language."""
+
+    label: str  # "Page 2 of 4"
+    newer: Link | None
+    older: Link | None
+    pages: list[PagerLink]
 
 
 @dataclass(frozen=True)
@@ -58,7 +87,7 @@ class ReleaseCard:
     iso_date: str
     partners: list[Link]
     summary: str
-    notice: str | None  # "Draft" or "Embargoed until …" in preview, else None
+    notice: str | None  # "DRAFT — not published" or "EMBARGOED UNTIL …" in preview, else None
 
 
 @dataclass(frozen=True)
@@ -66,6 +95,7 @@ class About:
     name: str
     url: str
     boilerplate_html: str
+    heading: Phrase  # "About <a>name</a>"
     lang: str | None = None  # the text's language where it is not the page's: untranslated
 
 
@@ -75,6 +105,7 @@ class ReleasePage:
     release_line: str
     dateline: str
     contacts: list[ContactView]
+    contacts_label: str  # "Contact" or "Contacts"
     campaign: Link | None
     topics: list[Link]
     abouts: list[About]
@@ -93,11 +124,11 @@ class ListingPage:
     title: str
     groups: list[Group]
     browse: dict[str, list[Link]]
+    empty: str  # "No releases yet."
     feeds: list[Link] = field(default_factory=list)
-    pager: Pager | None = None
-    filters: dict[str, list[Option]] = field(default_factory=dict)
+    pager: Paging | None = None
+    filters: list[Filter] = field(default_factory=list)
     filter_index: str | None = None  # what the filter form fetches, when it has filters
-    empty: str = "No releases yet."
 
 
 @dataclass(frozen=True)
@@ -114,27 +145,33 @@ class PartnerPage:
     short_name: str | None
     website: str
     logo: str | None
+    logo_alt: str
+    about: str  # "About …", the heading of the partner's own text
     social: list[Link]
     releases: list[ReleaseCard]
     feeds: list[Link]
-    pager: Pager | None
+    pager: Paging | None
+    about_lang: str | None = None  # the "About" text's language, where untranslated
 
 
 @dataclass(frozen=True)
 class CampaignPage:
     title: str
     status: str
+    status_label: str  # "Active campaign"
     summary: str | None
     partners: list[Link]
     releases: list[ReleaseCard]
     feeds: list[Link]
-    pager: Pager | None
+    pager: Paging | None
+    description_lang: str | None = None  # the description's language, where untranslated
 
 
 @dataclass(frozen=True)
 class SearchPage:
     title: str
     hint: str
+    without_script: Phrase  # what to do without JavaScript: browse the press releases
 
 
 @dataclass(frozen=True)

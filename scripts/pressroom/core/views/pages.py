@@ -1,8 +1,9 @@
-"""What each kind of page shows, built from one build's catalogue."""
+"""What each kind of page shows, built from one build's catalogue, in the page's language."""
 
 from __future__ import annotations
 
 from pressroom.core.content.newsroom import Release
+from pressroom.core.i18n.words import Words, around
 from pressroom.core.listings import order
 from pressroom.core.listings.archive import Archive, pager
 from pressroom.core.outputs.feeds import FEED_FILES
@@ -18,13 +19,13 @@ from pressroom.core.views.models import (
     HomePage,
     Link,
     ListingPage,
+    Paging,
     PartnerPage,
+    Phrase,
     ReleasePage,
     SearchPage,
 )
 from pressroom.core.views.notices import notice
-
-RELEASE_LINE = "FOR IMMEDIATE RELEASE"
 
 
 def subscribe_links(folder: str) -> list[Link]:
@@ -32,12 +33,44 @@ def subscribe_links(folder: str) -> list[Link]:
     return [Link(label, folder + file_name) for file_name, _mime, label in FEED_FILES.values()]
 
 
-def release_page(catalogue: Catalogue, release: Release) -> ReleasePage:
+def paging(archive: Archive, number: int, words: Words) -> Paging | None:
+    found = pager(archive, number)
+    if found is None:
+        return None
+    return Paging(
+        label=words.pager_label(found.number, found.count),
+        newer=Link(words.newer, found.newer) if found.newer else None,
+        older=Link(words.older, found.older) if found.older else None,
+        pages=found.pages,
+    )
+
+
+def archive_title(catalogue: Catalogue, archive: Archive, words: Words) -> str:
+    """The listing's title in the page's language: of all releases, a year, topic, partner or
+    campaign, by that one's name."""
+    newsroom = catalogue.newsroom
+    match archive.kind:
+        case "topic":
+            name = next(t.label for t in catalogue.archives.topics if t.slug == archive.key)
+        case "partner":
+            name = newsroom.partners[archive.key].name
+        case "campaign":
+            name = newsroom.campaigns[archive.key].title
+        case _:
+            name = archive.key
+    return words.archive_title(archive.kind, name)
+
+
+def release_page(
+    catalogue: Catalogue, release: Release, language: str | None = None
+) -> ReleasePage:
+    words = catalogue.words(language)
     partners = catalogue.newsroom.partners
     campaign = catalogue.newsroom.campaigns.get(release.front.campaign or "")
+    before, after = around(words.about, "name")
     return ReleasePage(
-        card=catalogue.cards.card(release),
-        release_line=RELEASE_LINE,
+        card=catalogue.cards.card(release, language),
+        release_line=words.release_line,
         dateline=dateline(release.front.location),
         contacts=[
             ContactView(
@@ -47,42 +80,49 @@ def release_page(catalogue: Catalogue, release: Release) -> ReleasePage:
             )
             for contact in release.front.contacts
         ],
+        contacts_label=words.contacts_label(len(release.front.contacts)),
         campaign=Link(campaign.title, campaign.url) if campaign else None,
         topics=[Link(topic.label, topic.url) for topic in release.topics],
         abouts=[
             About(partners[p].name, partners[p].url,
                   catalogue.rendered.boilerplate_html.get(partners[p].url, ""),
+                  Phrase(before, Link(partners[p].name, partners[p].url), after),
                   partners[p].boilerplate_lang)
             for p in release.front.partners
         ],
-        banner=notice(release, catalogue.clock),
+        banner=notice(release, catalogue.clock, words),
     )
 
 
-def listing_page(catalogue: Catalogue, archive: Archive, number: int = 1) -> ListingPage:
+def listing_page(
+    catalogue: Catalogue, archive: Archive, number: int = 1, language: str | None = None
+) -> ListingPage:
+    words = catalogue.words(language)
     cards = catalogue.cards
     on_page = archive.page_releases(number)
     if archive.kind == "year":
-        groups = [Group(archive.key, None, cards.cards(on_page))]
+        groups = [Group(archive.key, None, cards.cards(on_page, language))]
     else:
         groups = [
-            Group(str(year), f"{catalogue.folder}press/{year}/", cards.cards(in_year))
+            Group(str(year), f"{catalogue.folder}press/{year}/", cards.cards(in_year, language))
             for year, in_year in order.by_year(on_page)
         ]
     is_press = archive.kind == "press"
     return ListingPage(
-        title=archive.page_title(number),
+        title=words.page_title(archive_title(catalogue, archive, words), number),
         groups=groups,
-        browse=catalogue.browse,
+        browse=catalogue.browse(language),
+        empty=words.no_releases,
         # A year or topic has no feed of its own: its page offers everything's.
         feeds=subscribe_links(archive.folder if archive.has_feeds else f"{catalogue.folder}press/"),
-        pager=pager(archive, number),
-        filters=catalogue.filters if is_press else {},
+        pager=paging(archive, number, words),
+        filters=catalogue.filters(language) if is_press else [],
         filter_index=catalogue.folder + INDEX_PATH if is_press else None,
     )
 
 
-def partner_page(catalogue: Catalogue, partner_id: str) -> PartnerPage:
+def partner_page(catalogue: Catalogue, partner_id: str, language: str | None = None) -> PartnerPage:
+    words = catalogue.words(language)
     partner = catalogue.newsroom.partners[partner_id]
     front = partner.front
     archive = catalogue.archives.find("partner", partner_id)
@@ -91,14 +131,20 @@ def partner_page(catalogue: Catalogue, partner_id: str) -> PartnerPage:
         short_name=front.short_name,
         website=str(front.website),
         logo=front.logo,
+        logo_alt=words.logo.format(name=partner.name),
+        about=words.about_name(partner.name),
+        about_lang=partner.boilerplate_lang,
         social=[Link(network, str(url)) for network, url in front.social.items()],
-        releases=catalogue.cards.cards(archive.page_releases(1)),
+        releases=catalogue.cards.cards(archive.page_releases(1), language),
         feeds=subscribe_links(archive.folder),
-        pager=pager(archive, 1),
+        pager=paging(archive, 1, words),
     )
 
 
-def campaign_page(catalogue: Catalogue, campaign_id: str) -> CampaignPage:
+def campaign_page(
+    catalogue: Catalogue, campaign_id: str, language: str | None = None
+) -> CampaignPage:
+    words = catalogue.words(language)
     campaign = catalogue.newsroom.campaigns[campaign_id]
     front = campaign.front
     partners = catalogue.newsroom.partners
@@ -106,34 +152,42 @@ def campaign_page(catalogue: Catalogue, campaign_id: str) -> CampaignPage:
     return CampaignPage(
         title=campaign.title,
         status=front.status,
+        status_label=words.campaign_status[front.status],
         summary=campaign.summary,
+        description_lang=campaign.description_lang,
         partners=[Link(partners[p].name, partners[p].url) for p in front.partners],
-        releases=catalogue.cards.cards(archive.page_releases(1)),
+        releases=catalogue.cards.cards(archive.page_releases(1), language),
         feeds=subscribe_links(archive.folder),
-        pager=pager(archive, 1),
+        pager=paging(archive, 1, words),
     )
 
 
-def partners_directory(catalogue: Catalogue) -> DirectoryPage:
-    return DirectoryPage("Partners", [
+def partners_directory(catalogue: Catalogue, language: str | None = None) -> DirectoryPage:
+    return DirectoryPage(catalogue.words(language).partners, [
         (Link(p.name, p.url), p.front.short_name or "")
         for p in sorted(catalogue.newsroom.partners.values(), key=lambda p: p.name.casefold())
     ])
 
 
-def campaigns_directory(catalogue: Catalogue) -> DirectoryPage:
-    return DirectoryPage("Campaigns", [
+def campaigns_directory(catalogue: Catalogue, language: str | None = None) -> DirectoryPage:
+    return DirectoryPage(catalogue.words(language).campaigns, [
         (Link(c.title, c.url), c.summary or "")
         for c in sorted(catalogue.newsroom.campaigns.values(), key=lambda c: c.title.casefold())
     ])
 
 
-def search_page(catalogue: Catalogue) -> SearchPage:
-    return SearchPage("Search", "Search the text of every press release, partner and campaign.")
+def search_page(catalogue: Catalogue, language: str | None = None) -> SearchPage:
+    words = catalogue.words(language)
+    before, after = around(words.search_without_script, "link")
+    return SearchPage(
+        words.search, words.search_hint,
+        Phrase(before, Link(words.search_without_script_link, f"{catalogue.folder}press/"),
+               after),
+    )
 
 
-def home(catalogue: Catalogue, count: int) -> HomePage:
+def home(catalogue: Catalogue, count: int, language: str | None = None) -> HomePage:
     return HomePage(
-        catalogue.cards.cards(order.latest(catalogue.releases, count)),
-        Link("All press releases", f"{catalogue.folder}press/"),
+        catalogue.cards.cards(order.latest(catalogue.releases, count), language),
+        Link(catalogue.words(language).all_releases, f"{catalogue.folder}press/"),
     )

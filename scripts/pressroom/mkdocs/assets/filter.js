@@ -1,6 +1,7 @@
 /* Pressroom: filter /press/ in place by partner, campaign, topic and year.
  * The choice lives in the URL (?partner=…&topic=…) so a filtered list can be shared.
- * Without JavaScript the form stays hidden and the browse links do the same job. */
+ * Without JavaScript the form stays hidden and the browse links do the same job.
+ * Its words are the page's language's: the form carries them (data-one, data-many, data-failed). */
 (function () {
   "use strict";
   var form = document.querySelector("[data-pressroom-filter]");
@@ -14,7 +15,7 @@
   function load() {
     if (!index) {
       index = fetch(form.getAttribute("data-index")).then(function (response) {
-        if (!response.ok) throw new Error("Could not load the list of releases");
+        if (!response.ok) throw new Error(form.getAttribute("data-failed"));
         return response.json();
       });
     }
@@ -65,7 +66,8 @@
     var found = data.releases.filter(function (release) { return matches(release, choice); });
     results.textContent = "";
     results.appendChild(element("p", "pressroom-filter__count",
-      found.length === 1 ? "1 release" : found.length + " releases"));
+      found.length === 1 ? form.getAttribute("data-one")
+        : form.getAttribute("data-many").replace("{count}", found.length)));
     var list = element("ul", "pressroom-list");
     found.forEach(function (release) { list.appendChild(card(release, data)); });
     results.appendChild(list);

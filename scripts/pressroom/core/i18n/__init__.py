@@ -1,0 +1,1 @@
+"""Every word Pressroom prints on a page, in each language it publishes in."""

@@ -1,0 +1,268 @@
+"""The words Pressroom's pages print, in English and Spanish, and dates as each language writes
+them (Babel, installed with Material).
+
+One `Words` per language: every field is required, so a language cannot lack a string. A
+field with `{name}`-style blanks is filled by the method of the same purpose; the blanks are
+the same in every language (tests/test_wording.py). A coalition may set its own form of some
+strings, such as the release line, per language (`Wording`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from babel.dates import format_date
+
+from pressroom.core.content.languages import SUPPORTED, Language
+
+
+@dataclass(frozen=True)
+class Words:
+    language: Language
+    # A release's page.
+    release_line: str
+    media_contacts: str  # the contacts' aria-label
+    contact: str  # before one contact
+    contacts: str  # before several
+    about: str  # {name}
+    campaign: str
+    topics: str  # also the browse heading
+    # Banners of a release not yet public, in preview. {when}: date, time and zone.
+    draft: str
+    embargoed: str
+    scheduled: str
+    # Listings.
+    press_releases: str
+    releases_in_year: str  # {year}
+    releases_on_topic: str  # {topic}
+    releases_of_partner: str  # {partner}
+    releases_of_campaign: str  # {campaign}
+    numbered_page: str  # {title}, {number}: the title of page 2 onwards
+    pager: str  # {number}, {count}: the pager's aria-label
+    newer: str
+    older: str
+    browse: str  # the browse links' aria-label
+    years: str
+    partners: str  # a heading, a label and the partners' directory
+    campaigns: str  # also the campaigns' directory
+    follow: str  # before the feed links
+    no_releases: str
+    # The filter on the press page: each field's label and its "any" choice.
+    filter_heading: str
+    filter_fields: Mapping[str, tuple[str, str]]
+    filter_clear: str
+    filter_one: str
+    filter_many: str  # {count}
+    filter_failed: str
+    # Home, search, partner and campaign pages.
+    latest: str
+    all_releases: str
+    search: str  # the page's title and its button
+    search_hint: str
+    search_words: str
+    search_without_script: str  # {link}: the press releases
+    search_without_script_link: str
+    logo: str  # {name}
+    campaign_status: Mapping[str, str]  # by the front matter's `status`
+    # The head's feed links.
+    site_feeds: str  # {site}
+    # Material's footer, and its palette toggle by the English name mkdocs.yml gives it.
+    made_with: str  # before "Material for MkDocs"
+    toggles: Mapping[str, str]
+
+    def date(self, day: dt.date) -> str:
+        """`October 20, 2020`; `20 de octubre de 2020`."""
+        return _long_date(day, self.language.locale)
+
+    def about_name(self, name: str) -> str:
+        return self.about.format(name=name)
+
+    def contacts_label(self, count: int) -> str:
+        return self.contact if count == 1 else self.contacts
+
+    def archive_title(self, kind: str, name: str = "") -> str:
+        """The title of a listing: all releases, or those of a year, topic, partner, campaign."""
+        match kind:
+            case "press":
+                return self.press_releases
+            case "year":
+                return self.releases_in_year.format(year=name)
+            case "topic":
+                return self.releases_on_topic.format(topic=name)
+            case "partner":
+                return self.releases_of_partner.format(partner=name)
+            case "campaign":
+                return self.releases_of_campaign.format(campaign=name)
+        raise ValueError(f"no title for a {kind!r} listing")
+
+    def page_title(self, title: str, number: int) -> str:
+        return title if number == 1 else self.numbered_page.format(title=title, number=number)
+
+    def pager_label(self, number: int, count: int) -> str:
+        return self.pager.format(number=number, count=count)
+
+    def filter_count(self, count: int) -> str:
+        return self.filter_one if count == 1 else self.filter_many.format(count=count)
+
+    def toggle(self, name: str) -> str:
+        """Material's palette toggle, in this language when Pressroom knows the English one."""
+        return self.toggles.get(name, name)
+
+
+def around(phrase: str, blank: str) -> tuple[str, str]:
+    """The words before and after a blank that a template fills with a link."""
+    before, after = phrase.split("{" + blank + "}", 1)
+    return before, after
+
+
+def blanks(phrase: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(phrase) if name}
+
+
+@lru_cache(maxsize=4096)
+def _long_date(day: dt.date, locale: str) -> str:
+    return format_date(day, format="long", locale=locale)
+
+
+ENGLISH = Words(
+    language=SUPPORTED["en"],
+    release_line="FOR IMMEDIATE RELEASE",
+    media_contacts="Media contacts",
+    contact="Contact",
+    contacts="Contacts",
+    about="About {name}",
+    campaign="Campaign",
+    topics="Topics",
+    draft="DRAFT — not published",
+    embargoed="EMBARGOED UNTIL {when}",
+    scheduled="SCHEDULED FOR {when}",
+    press_releases="Press releases",
+    releases_in_year="Press releases from {year}",
+    releases_on_topic="Press releases on {topic}",
+    releases_of_partner="Press releases from {partner}",
+    releases_of_campaign="Press releases on {campaign}",
+    numbered_page="{title}, page {number}",
+    pager="Page {number} of {count}",
+    newer="Newer releases",
+    older="Older releases",
+    browse="Browse press releases",
+    years="Years",
+    partners="Partners",
+    campaigns="Campaigns",
+    follow="Follow by feed",
+    no_releases="No releases yet.",
+    filter_heading="Filter releases",
+    filter_fields={
+        "partner": ("Partner", "All"),
+        "campaign": ("Campaign", "All"),
+        "topic": ("Topic", "All"),
+        "year": ("Year", "All"),
+    },
+    filter_clear="Clear",
+    filter_one="1 release",
+    filter_many="{count} releases",
+    filter_failed="Could not load the list of releases",
+    latest="Latest press releases",
+    all_releases="All press releases",
+    search="Search",
+    search_hint="Search the text of every press release, partner and campaign.",
+    search_words="Words to find",
+    search_without_script="Search needs JavaScript. Without it, browse the {link} by year, "
+    "partner, campaign and topic.",
+    search_without_script_link="press releases",
+    logo="{name} logo",
+    campaign_status={"active": "Active campaign", "closed": "Closed campaign"},
+    site_feeds="{site}: press releases",
+    made_with="Made with",
+    toggles={},
+)
+
+SPANISH = Words(
+    language=SUPPORTED["es"],
+    release_line="PARA DIFUSIÓN INMEDIATA",
+    media_contacts="Contactos de prensa",
+    contact="Contacto",
+    contacts="Contactos",
+    about="Acerca de {name}",
+    campaign="Campaña",
+    topics="Temas",
+    draft="BORRADOR — no publicado",
+    embargoed="EMBARGADO HASTA {when}",
+    scheduled="PROGRAMADO PARA {when}",
+    press_releases="Comunicados de prensa",
+    releases_in_year="Comunicados de prensa de {year}",
+    releases_on_topic="Comunicados de prensa sobre {topic}",
+    releases_of_partner="Comunicados de prensa de {partner}",
+    releases_of_campaign="Comunicados de prensa sobre {campaign}",
+    numbered_page="{title}, página {number}",
+    pager="Página {number} de {count}",
+    newer="Comunicados más recientes",
+    older="Comunicados anteriores",
+    browse="Explorar los comunicados de prensa",
+    years="Años",
+    partners="Organizaciones",
+    campaigns="Campañas",
+    follow="Suscribirse",
+    no_releases="Todavía no hay comunicados.",
+    filter_heading="Filtrar comunicados",
+    filter_fields={
+        "partner": ("Organización", "Todas"),
+        "campaign": ("Campaña", "Todas"),
+        "topic": ("Tema", "Todos"),
+        "year": ("Año", "Todos"),
+    },
+    filter_clear="Borrar",
+    filter_one="1 comunicado",
+    filter_many="{count} comunicados",
+    filter_failed="No se pudo cargar la lista de comunicados",
+    latest="Últimos comunicados de prensa",
+    all_releases="Todos los comunicados de prensa",
+    search="Buscar",
+    search_hint="Busque en el texto de todos los comunicados de prensa, organizaciones y "
+    "campañas.",
+    search_words="Palabras que buscar",
+    search_without_script="La búsqueda necesita JavaScript. Sin él, explore los {link} por "
+    "año, organización, campaña y tema.",
+    search_without_script_link="comunicados de prensa",
+    logo="Logotipo de {name}",
+    campaign_status={"active": "Campaña activa", "closed": "Campaña cerrada"},
+    site_feeds="{site}: comunicados de prensa",
+    made_with="Hecho con",
+    toggles={
+        # The names Material's documentation and Pressroom's mkdocs.yml give the toggles.
+        "Switch to dark mode": "Cambiar a modo oscuro",
+        "Switch to light mode": "Cambiar a modo claro",
+        "Switch to system preference": "Usar la preferencia del sistema",
+    },
+)
+
+BUILT_IN: dict[str, Words] = {words.language.code: words for words in (ENGLISH, SPANISH)}
+# The strings a coalition may word its own way, per language.
+OVERRIDABLE = ("release_line",)
+
+
+class Wording:
+    """The words of each language a site publishes in, with the coalition's own forms."""
+
+    def __init__(self, overrides: Mapping[str, Mapping[str, str]] | None = None) -> None:
+        self._words = dict(BUILT_IN)
+        for code, changes in (overrides or {}).items():
+            self._words[code] = with_overrides(self[code], changes)
+
+    def __getitem__(self, code: str) -> Words:
+        if code not in self._words:
+            raise ValueError(f"Pressroom has no words in {code!r}; it has {', '.join(self._words)}")
+        return self._words[code]
+
+
+def with_overrides(words: Words, changes: Mapping[str, str]) -> Words:
+    unknown = sorted(set(changes) - set(OVERRIDABLE))
+    if unknown:
+        raise ValueError(f"{', '.join(unknown)}: not a wording a site can set "
+                         f"(it can set {', '.join(OVERRIDABLE)})")
+    return dataclasses.replace(words, **changes)
