@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from pressroom.core.content.languages import SUPPORTED
 from pressroom.core.errors import ContentError, ContentErrors, UsageError, hides_values
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
@@ -156,6 +157,9 @@ def _add_import(commands: argparse._SubParsersAction) -> None:
     command.add_argument("--campaign", help="a campaign id from docs/campaigns/")
     command.add_argument("--topics", help='topics, separated by commas: "surveillance, foia"')
     command.add_argument("--date", help="the release date, YYYY-MM-DD, if the text has none")
+    command.add_argument("--lang", choices=list(SUPPORTED),
+                         help="the release's language (default: read from its conventions, "
+                         "such as PARA DIFUSIÓN INMEDIATA); es writes <date>-<slug>.es.md")
     command.add_argument("--force", action="store_true",
                          help="import a release even if press_releases/ already has one with "
                          "the same date and headline or slug, replacing a file of the same name")
@@ -176,6 +180,7 @@ def run_import(arguments: argparse.Namespace) -> int:
         topics=tuple(split_ids(arguments.topics or "")),
         date=_date_option(arguments.date),
         create_partners=arguments.create_partners,
+        lang=arguments.lang,
     )
     require_known("partner", options.partners, site.partners())
     require_known("campaign", filter(None, [options.campaign]), site.campaigns())

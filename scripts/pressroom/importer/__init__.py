@@ -26,6 +26,14 @@ from pressroom.core.loading.field_messages import explain
 from pressroom.core.loading.source import SourceDocument, field_name, read_source
 from pressroom.importer.boilerplate import Boilerplate, match_boilerplates, partner_named
 from pressroom.importer.contacts import ContactDraft
+from pressroom.importer.language import (
+    DEFAULT,
+    file_name,
+    language_name,
+    language_of_file,
+    release_language,
+    translated_page,
+)
 from pressroom.importer.layout import Layout, Recognised, read_layout
 from pressroom.importer.markup import DroppedLink, drop_unsafe_links, escape_html, scheme_of
 from pressroom.importer.reading import Reading, Unreadable, read_release
@@ -43,6 +51,8 @@ class ImportOptions:
     topics: tuple[str, ...] = ()
     date: dt.date | None = None
     create_partners: bool = False
+    lang: str | None = None
+    """The release's language; None: read from the conventions its text uses."""
 
 
 @dataclass
@@ -69,6 +79,7 @@ class Imported:
     warnings: list[ContentError] = field(default_factory=list)
     """What the import changed or guessed to keep the release safe and readable: it is still
     written, but staff should look."""
+    lang: str = DEFAULT
 
     @classmethod
     def unreadable(cls, source: str, problem: Unreadable) -> Imported:
@@ -102,9 +113,10 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
         return Imported.unreadable(source, problem)
     lines, dropped = drop_unsafe_links(reading.lines)
     layout = read_layout(lines, source)
+    lang, read_as = release_language(source, layout.recognised, options.lang)
     partners = site.partners()
     boilerplates, stray_sections = match_boilerplates(layout.sections, partners)
-    importer = _Assembler(source, site, layout, partners, options, reading.markdown)
+    importer = _Assembler(source, site, layout, partners, options, reading.markdown, lang)
     new_partners = importer.partner_pages(boilerplates)
     importer.compare_boilerplates(boilerplates)
     front = importer.front(boilerplates)
@@ -112,13 +124,16 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
         importer.unplaced_text(section.line, "\n\n".join(section.paragraphs))
     release = importer.validate(front)
     target = (
-        site.releases_dir / release_file_name(
+        site.releases_dir / file_name(release_file_name(
             release.date, release.slug or safe_slug(release.title, "release")
-        )
+        ), lang)
         if release else None
     )
     if release is not None:
         front["date"] = release.date  # an embargoed release is dated by its embargo
+    warnings = [*filter(None, [read_as]), *importer.warnings, *_warnings(source, reading, dropped)]
+    if target is not None and lang != DEFAULT:
+        warnings.extend(_possible_original(site, source, target, front["partners"]))
     folder = target.parent if target else site.releases_dir
     body = importer.escape("\n\n".join(layout.body))
     return Imported(
@@ -132,7 +147,8 @@ def import_release(path: Path, site: Site, options: ImportOptions) -> Imported:
         errors=importer.errors,
         unplaced=importer.unplaced,
         recognised=_with_partners(layout.recognised, boilerplates),
-        warnings=_warnings(source, reading, dropped),
+        warnings=warnings,
+        lang=lang,
     )
 
 
@@ -168,9 +184,10 @@ def _warnings(source: str, reading: Reading, dropped: list[DroppedLink]) -> list
 class _Assembler:
     def __init__(
         self, source: str, site: Site, layout: Layout, partners: dict[str, Partner],
-        options: ImportOptions, markdown: bool,
+        options: ImportOptions, markdown: bool, lang: str = DEFAULT,
     ) -> None:
         self.source = source
+        self.lang = lang
         # Markdown's character references are its author's; in text or Word they are text.
         self.escape = functools.partial(escape_html, keep_references=markdown)
         self.site = site
@@ -179,6 +196,7 @@ class _Assembler:
         self.options = options
         self.errors = list(layout.problems)
         self.unplaced: list[ContentError] = []
+        self.warnings: list[ContentError] = []
         for number, text in layout.unplaced:
             self.unplaced_text(number, text)
 
@@ -204,9 +222,26 @@ class _Assembler:
                 ))
                 continue
             path = self.site.partners_dir / f"{partner_id}.md"
-            pages.append(NewPartner(path, _partner_page(boilerplate, self.escape)))
+            translated = translated_page(path, self.lang) if self.lang != DEFAULT else None
+            pages.append(NewPartner(path, _partner_page(boilerplate, self.escape, translated)))
             boilerplate.partner = partner_id
+            if translated is not None:
+                self.warnings.append(self.untranslated_partner(boilerplate, path, translated))
         return pages
+
+    def untranslated_partner(
+        self, boilerplate: Boilerplate, path: Path, translated: Path
+    ) -> ContentError:
+        """A partner's first page holds its text in the default language, which a release in
+        another language cannot give: its text goes there, for now, and staff are told."""
+        return ContentError(
+            self.source, boilerplate.line, "boilerplate",
+            f"made {self.site.display(path)} for {boilerplate.name!r} with this "
+            f"{language_name(self.lang)} text, since a partner's first page is in "
+            f"{language_name(DEFAULT)}",
+            f"move the text to {self.site.display(translated)} and write the "
+            f"{language_name(DEFAULT)} text in {self.site.display(path)}",
+        )
 
     def compare_boilerplates(self, boilerplates: list[Boilerplate]) -> None:
         """Report imported "About" text a known partner's page does not already say.
@@ -218,6 +253,9 @@ class _Assembler:
             partner = self.partners.get(boilerplate.partner or "")
             if partner is None or not boilerplate.text.strip():
                 continue
+            if self.lang != DEFAULT:
+                self.compare_translated_boilerplate(boilerplate, partner)
+                continue
             if _words(boilerplate.text) in _words(partner.boilerplate):
                 continue  # the page says all of it, perhaps more
             page = partner.document.display_path
@@ -227,6 +265,27 @@ class _Assembler:
                 f"not this: {_one_line(boilerplate.text)!r}",
                 f"update {page} if the new text is right",
             ))
+
+    def compare_translated_boilerplate(self, boilerplate: Boilerplate, partner: Partner) -> None:
+        """As for the default language, against the partner's page in the release's language
+        (`<id>.es.md`); where there is none yet, the text is reported for staff to save there."""
+        path = translated_page(partner.document.path, self.lang)
+        page = self.site.display(path)
+        document = read_source(path, page) if path.is_file() else None
+        if isinstance(document, SourceDocument):
+            if _words(boilerplate.text) in _words(document.body):
+                return
+            message = f"text for {partner.name} differs from {page}; the page's text is used, " \
+                f"not this: {_one_line(boilerplate.text)!r}"
+            hint = f"update {page} if the new text is right"
+        else:
+            message = f"{partner.name} has no {language_name(self.lang)} text yet ({page}), so " \
+                f"the release shows its {language_name(DEFAULT)} text, not this: " \
+                f"{_one_line(boilerplate.text)!r}"
+            hint = f"save this text as {page}"
+        self.unplaced.append(
+            ContentError(self.source, boilerplate.line, "boilerplate", message, hint)
+        )
 
     def front(self, boilerplates: list[Boilerplate]) -> dict[str, Any]:
         layout = self.layout
@@ -379,29 +438,65 @@ def find_existing(site: Site, imported: Imported) -> Path | None:
     if imported.path.exists():
         return imported.path
     # A release's file name starts with its date (the loader insists), so only that day's
-    # files need reading, in any subfolder.
+    # files need reading, in any subfolder and any language.
     for path in sorted(site.releases_dir.rglob(f"{wanted[0]}-*.md")):
         document = read_source(path, path.name)
         if not isinstance(document, SourceDocument):
             continue  # `pressroom check` reports it; it cannot be compared
-        date, slug, title = _identity(path.name, document.metadata)
-        if date == wanted[0] and (slug == wanted[1] or (title and title == wanted[2])):
+        date, slug, title, lang = _identity(path.name, document.metadata)
+        # The same headline is the same release in any language (translations have their
+        # own); the same slug only in the same one: `x.es.md` is `x.md`'s translation.
+        same_slug = slug == wanted[1] and lang == wanted[3]
+        if date == wanted[0] and (same_slug or (title and title == wanted[2])):
             return path
     return None
 
 
-def _identity(name: str, front: dict[str, Any]) -> tuple[str, str, str]:
-    """A release's date, slug and headline as text, from its front matter or file name."""
-    found = RELEASE_FILE_NAME.match(name)
+def _possible_original(
+    site: Site, source: str, target: Path, partners: list[str]
+) -> list[ContentError]:
+    """Releases in the default language of the same day and partners: a translation is
+    linked to its original only by sharing its file name, which an import cannot guess."""
+    date = target.name[:10]
+    found = []
+    for path in sorted(site.releases_dir.rglob(f"{date}-*.md")):
+        document = read_source(path, path.name)
+        if language_of_file(path.name) != DEFAULT or not isinstance(document, SourceDocument):
+            continue
+        theirs = document.metadata.get("partners")
+        if isinstance(theirs, list) and set(map(str, theirs)) & set(partners):
+            original = file_name(path.name, language_of_file(target.name))
+            found.append(ContentError(
+                source, 1, "lang",
+                f"{site.display(path)} is from the same day and partners; if this release is "
+                f"its translation, it should be named {original}",
+                f"rename {site.display(target)} to {original} after importing, so the two "
+                "are linked",
+            ))
+    return found
+
+
+def _identity(name: str, front: dict[str, Any]) -> tuple[str, str, str, str]:
+    """A release's date, slug, headline and language as text, from its front matter or
+    file name."""
+    lang = language_of_file(name)
+    found = RELEASE_FILE_NAME.match(file_name(name, DEFAULT))
     date = str(front.get("date") or (found["date"] if found else ""))[:10]
     slug = str(front.get("slug") or (found["slug"] if found else ""))
     title = " ".join(str(front.get("title") or "").split()).casefold()
-    return date, slug, title
+    return date, slug, title, lang
 
 
-def _partner_page(boilerplate: Boilerplate, escape: Callable[[str], str]) -> str:
+def _partner_page(
+    boilerplate: Boilerplate, escape: Callable[[str], str], translated: Path | None = None
+) -> str:
+    """A new partner page; `translated` is where its text belongs, when it is not in the
+    default language, said in the page so that whoever opens it sees it."""
     website = boilerplate.website
     lines = ["---", f"name: {scalar(boilerplate.name)}"]
+    if translated is not None:
+        lines.insert(1, f"# The text below is not in {language_name(DEFAULT)}: move it to "
+                     f"{translated.name} and write the {language_name(DEFAULT)} text here.")
     if website:
         lines.append(f"website: {scalar(website)}")
     else:

@@ -10,7 +10,8 @@ from pressroom.importer.layout import Section
 
 _ORGANISATION_SENTENCE = re.compile(
     r"^(?:The\s+)?(?P<name>[A-Z][^.!?\n]{1,80}?)(?:\s*\([^)]*\))?\s+"
-    r"(?:is|are|was|has\s+been)\s+(?:a|an|the|one)\b"
+    r"(?:(?:is|are|was|has\s+been)\s+(?:a|an|the|one)"
+    r"|(?:es|son|fue|ha\s+sido)\s+(?:una?|el|la|los|las))\b"  # "Mijente es una organización"
 )
 _WEBSITE = re.compile(r"\b(?:https?://|www\.)[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s)\]]*)?")
 
@@ -79,7 +80,7 @@ def partner_named(text: str, partners: dict[str, Partner], whole: bool) -> str |
 
 def _normal(text: str) -> str:
     text = re.sub(r"[*_`]", "", text).casefold().replace("’", "'")
-    text = re.sub(r"^the\s+", "", text.strip())
+    text = re.sub(r"^(?:the|el|la|los|las)\s+", "", text.strip())
     return " ".join(text.split())
 
 

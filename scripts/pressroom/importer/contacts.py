@@ -15,9 +15,11 @@ _PHONE = re.compile(
 )
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\((?:mailto:|tel:)?[^)]*\)")
 _LABEL = re.compile(
-    r"^(?:e-?mail|phone|tel\.?|telephone|mobile|cell|office|m|o|t|c|p|w)\s*[:.]\s*$", re.I
+    r"^(?:e-?mail|phone|tel\.?|telephone|mobile|cell|office|m|o|t|c|p|w"
+    r"|correo(?:\s+electr[oó]nico)?|tel[eé]fono|celular|cel\.?|m[oó]vil|oficina)\s*[:.]\s*$",
+    re.I,
 )
-_CONNECTOR = re.compile(r"^(?:and|&|or)\s+", re.I)
+_CONNECTOR = re.compile(r"^(?:and|&|or|y)\s+", re.I)
 _SEPARATORS = re.compile(r"[,;|/()\[\]]|\s[–—-]\s")
 # Words that make a piece of a contact line a job title, not the next person's name.
 _TITLE_WORD = re.compile(
@@ -25,7 +27,12 @@ _TITLE_WORD = re.compile(
     r"|president|chair(?:man|woman|person)?|counsel|attorney|lawyer|fellow|associate"
     r"|specialist|strategist|lead|head|editor|advis[eo]r|secretary|executive|founder"
     r"|ceo|researcher|analyst|campaigner|representative|liaison|assistant|deputy|senior"
-    r"|principal|consultant|communications|press|media)\b",
+    r"|principal|consultant|communications|press|media"
+    # and in Spanish, where most have a feminine form: "Directora de Comunicaciones"
+    r"|director[ae]s?|gerente|coordinador[ae]?|organizador[ae]?|vocer[oa]|portavoz"
+    r"|president[ae]|abogad[oa]|asesor[ae]?|secretari[oa]|ejecutiv[oa]|fundador[ae]?"
+    r"|investigador[ae]?|analista|representante|asistente|especialista|encargad[oa]"
+    r"|responsable|jef[ae]|comunicaciones|prensa|medios)\b",
     re.I,
 )
 

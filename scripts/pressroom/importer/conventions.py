@@ -5,30 +5,64 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
+
+from babel.dates import get_day_names, get_month_names
 
 END_MARK = re.compile(
     r"^\s*(?:#{3}|#\s+#\s+#|-\s*30\s*-|[–—]\s*30\s*[–—]|-?\s*ends?\s*-?|\*\*\*\s*end\s*\*\*\*)\s*$",
     re.I,
 )
 
+# Each convention's words per language, so that the words a release uses also say its language.
+# Spanish comes first where the two overlap: "EMBARGO HASTA" is Spanish, "EMBARGO:" English.
+_RELEASE_WORDS = {
+    "es": r"(?:para\s+(?:su\s+)?)?(?:difusi[oó]n|publicaci[oó]n|divulgaci[oó]n|distribuci[oó]n)"
+    r"\s+inmediata",
+    "en": r"for\s+immediate\s+release|immediate\s+release|for\s+release\s+immediately"
+    r"|release\s*:\s*immediate(?:ly)?|for\s+release\s*:\s*immediate(?:ly)?",
+}
+_EMBARGO_WORDS = {
+    "es": r"(?:embargad[oa]s?|bajo\s+embargo)(?:\s+(?:hasta|antes\s+del?))?|embargo\s+hasta"
+    r"|no\s+(?:publicar|difundir)\s+(?:hasta|antes\s+del?)",
+    "en": r"(?:embargoed|embargo|under\s+embargo|hold\s+for\s+release|not\s+for\s+release)"
+    r"(?:\s+(?:until|till|to|before))?",
+}
+_CONTACT_WORDS = {
+    "es": r"(?:para\s+m[aá]s\s+informaci[oó]n,?\s+)?contactos?(?:\s+(?:de\s+(?:prensa|medios)"
+    r"|para\s+(?:los\s+)?medios(?:\s+de\s+comunicaci[oó]n)?|con\s+(?:los\s+)?medios"
+    r"|para\s+(?:la\s+)?prensa))?",
+    "en": r"(?:for\s+more\s+information,?\s+)?(?:please\s+)?(?:media|press|news\s+media)?\s*"
+    r"(?:contacts?|inquiries|enquiries|contact\s+information)",
+}
+_ABOUT_WORDS = {
+    "es": r"Acerca\s+del?|Sobre",
+    "en": r"About",
+}
+
+
+def _either(words: dict[str, str]) -> str:
+    return "|".join(f"(?:{pattern})" for pattern in words.values())
+
+
 _RELEASE_LINE = re.compile(
-    r"^(?:for\s+immediate\s+release|immediate\s+release|for\s+release\s+immediately"
-    r"|release\s*:\s*immediate(?:ly)?|for\s+release\s*:\s*immediate(?:ly)?)"
-    r"\s*[:.,;–—-]?\s*(?P<rest>.*)$",
-    re.I,
+    rf"^(?:{_either(_RELEASE_WORDS)})\s*[:.,;–—-]?\s*(?P<rest>.*)$", re.I
 )
 _EMBARGO_LINE = re.compile(
-    r"^(?:embargoed|embargo|under\s+embargo|hold\s+for\s+release|not\s+for\s+release)"
-    r"(?:\s+(?:until|till|to|before))?\s*[:.,;–—-]?\s*(?P<when>.*)$",
-    re.I,
+    rf"^(?:{_either(_EMBARGO_WORDS)})\s*[:.,;–—-]?\s*(?P<when>.*)$", re.I
 )
 _CONTACT_LABEL = re.compile(
-    r"^(?:for\s+more\s+information,?\s+)?(?:please\s+)?(?:media|press|news\s+media)?\s*"
-    r"(?:contacts?|inquiries|enquiries|contact\s+information)"
+    rf"^(?:{_either(_CONTACT_WORDS)})"
     r"\s*(?::\s*(?P<rest>.*)|[–—-]\s*(?P<rest2>.*)|)$",
     re.I,
+)
+# A heading over a partner's boilerplate; a Spanish article after it is no part of the name.
+_ABOUT = re.compile(
+    rf"^(?:#{{1,6}}\s*)?[*_]*\s*(?P<words>{_either(_ABOUT_WORDS)})\s+(?:(?:el|la|los|las)\s+)?"
+    r"(?P<name>[^*_]+?)\s*[*_]*\s*:?\s*[*_]*$"
 )
 _MARKUP = re.compile(r"^(?:#{1,6}\s+)?[*_]*\s*(?P<text>.*?)\s*[*_]*$")
 
@@ -37,19 +71,63 @@ MONTHS = {
     for number in range(1, 13)
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 } | {"sept": 9}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:" + "|".join(
-    [*calendar.day_name, *calendar.day_abbr]
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+# Spanish as Spain, the United States and Latin America write it ("sept", "sep", "setiembre"),
+# from the CLDR data Babel carries: the same source serves any language added later.
+_SPANISH_LOCALES = ("es", "es_US", "es_PE")
+SPANISH_MONTHS = {
+    name.casefold().rstrip("."): number
+    for locale in _SPANISH_LOCALES
+    for width in ("wide", "abbreviated")
+    for number, name in get_month_names(width, locale=locale).items()
+}
+_SPANISH_WEEKDAYS = {
+    spelling
+    for width in ("wide", "abbreviated")
+    for name in get_day_names(width, locale="es").values()
+    for spelling in (name, _without_accents(name))
+}
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    """Names as regex alternatives, the longest first, so that "sept" is not read as "sep"."""
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+_MONTH = rf"(?P<month>{_alternatives(MONTHS)})\.?"
+_ES_MONTH = rf"(?P<month>{_alternatives(SPANISH_MONTHS)})\.?"
+_WEEKDAY = r"(?:" + _alternatives(
+    [*calendar.day_name, *calendar.day_abbr, *_SPANISH_WEEKDAYS]
 ) + r")\.?,?\s*"
-_DATE_PATTERNS = [
-    re.compile(r"\b(?P<year>\d{4})-(?P<num_month>\d{2})-(?P<day>\d{2})\b"),
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I),
-    re.compile(
+# Each with the language whose month names it reads (None: numbers only, any language).
+_DATE_PATTERNS: list[tuple[re.Pattern[str], str | None]] = [
+    (re.compile(r"\b(?P<year>\d{4})-(?P<num_month>\d{2})-(?P<day>\d{2})\b"), None),
+    (re.compile(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
+    ), "en"),
+    (re.compile(
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>\d{{4}})\b",
         re.I,
-    ),
-    re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"),
+    ), "en"),
+    # "20 de octubre de 2020", "20 de Octubre, 2020", "1.º de mayo del 2024"
+    (re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:\.?[º°])?\s+(?:de\s+)?{_ES_MONTH}(?:\s+del?\s+|,?\s+)"
+        r"(?P<year>\d{4})\b",
+        re.I,
+    ), "es"),
+    # "octubre 20, 2020", as Spanish in the United States often writes it
+    (re.compile(
+        rf"\b{_ES_MONTH}\s+(?P<day>\d{{1,2}})(?:\.?[º°])?,?\s+(?:del?\s+)?(?P<year>\d{{4}})\b",
+        re.I,
+    ), "es"),
+    (re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b"), None),
 ]
+_MONTHS_OF = {"en": MONTHS, "es": SPANISH_MONTHS}
 
 
 class Unclear(ValueError):
@@ -86,23 +164,62 @@ def contact_label(line: str) -> str | None:
     return (match["rest"] or match["rest2"] or "").strip(" *_")
 
 
+def about_heading(line: str, *, spanish_sobre: bool = True) -> str | None:
+    """The organisation an "About ..." ("Acerca de ...", "Sobre ...") heading names, or None.
+
+    "Sobre" also begins ordinary Spanish subheadings ("Sobre la demanda"), so it counts
+    only where boilerplate is expected: after the end mark or another "About" heading.
+    """
+    match = _ABOUT.match(line)
+    if not match or (not spanish_sobre and match["words"] == "Sobre"):
+        return None
+    return match["name"].strip()
+
+
+_WORDS_OF = {
+    "release line": _RELEASE_WORDS, "embargo line": _EMBARGO_WORDS,
+    "contact label": _CONTACT_WORDS, "boilerplate heading": _ABOUT_WORDS,
+}
+
+
+def language_of(convention: str, words: str) -> str | None:
+    """The language a recognised convention is written in: "es" for "PARA DIFUSIÓN
+    INMEDIATA" or "20 de octubre de 2020"; None for words of no language (an end mark,
+    2020-10-20)."""
+    if convention == "date":
+        found = find_date(words)
+        return found.lang if found else None
+    flags = re.I
+    if convention == "boilerplate heading":
+        heading = _ABOUT.match(words)
+        words, flags = (heading["words"] if heading else ""), 0
+    for lang, pattern in _WORDS_OF.get(convention, {}).items():
+        if re.match(rf"(?:{pattern})(?!\w)", plain(words), flags):
+            return lang
+    return None
+
+
 @dataclass(frozen=True)
 class FoundDate:
     date: dt.date
     start: int
     end: int
+    lang: str | None = None
+    """The language of its month's name, if it has one."""
 
 
 def find_date(text: str) -> FoundDate | None:
     """The first date written in one of the common ways, or None; Unclear if it is ambiguous."""
     found = []
-    for pattern in _DATE_PATTERNS:
+    for pattern, lang in _DATE_PATTERNS:
         match = pattern.search(text)
         if match:
-            found.append(match)
+            found.append((match, lang))
     if not found:
         return None
-    match = min(found, key=lambda m: m.start())
+    # The earliest; where an English and a Spanish reading start together ("20 May 2020"),
+    # the English one, listed first.
+    match, lang = min(found, key=lambda pair: pair[0].start())
     parts = match.groupdict()
     year = int(parts["year"])
     if parts.get("first"):
@@ -111,24 +228,25 @@ def find_date(text: str) -> FoundDate | None:
             raise Unclear(f"{match[0]!r} could be month/day or day/month")
         month, day = (first, second) if first <= 12 else (second, first)
     else:
-        month = int(parts["num_month"]) if parts.get("num_month") else MONTHS[
-            parts["month"].lower().rstrip(".")
+        month = int(parts["num_month"]) if parts.get("num_month") else _MONTHS_OF[lang or "en"][
+            parts["month"].casefold().rstrip(".")
         ]
         day = int(parts["day"])
     try:
-        return FoundDate(dt.date(year, month, day), match.start(), match.end())
+        return FoundDate(dt.date(year, month, day), match.start(), match.end(), lang)
     except ValueError:
         raise Unclear(f"{match[0]!r} is not a real calendar date") from None
 
 
 def date_line(line: str) -> dt.date | None:
-    """The date, if the line is nothing but a date ("Tuesday, October 20, 2020", "Date: ...")."""
+    """The date, if the line is nothing but a date ("Tuesday, October 20, 2020", "Date: ...",
+    "martes, 20 de octubre de 2020", "Fecha: ...")."""
     text = plain(line)
     found = find_date(text)
     if found is None:
         return None
     rest = text[: found.start] + text[found.end :]
-    rest = re.sub(rf"(?i)^\s*(?:date[d]?\s*:?\s*)?(?:{_WEEKDAY})?", "", rest)
+    rest = re.sub(rf"(?i)^\s*(?:(?:date[d]?|fecha)\s*:?\s*)?(?:{_WEEKDAY})?", "", rest)
     return found.date if not rest.strip(" ,.:;–—-") else None
 
 
@@ -145,18 +263,26 @@ _ZONES: dict[str, ZoneInfo | dt.timezone] = {
     "utc": dt.UTC, "gmt": dt.UTC, "z": dt.UTC,
     "bst": dt.timezone(dt.timedelta(hours=1)), "cet": dt.timezone(dt.timedelta(hours=1)),
     "cest": dt.timezone(dt.timedelta(hours=2)),
+    # As Spanish-language releases in the United States write them: "hora del Este".
+    "hora del este": ZoneInfo("America/New_York"),
+    "hora del centro": ZoneInfo("America/Chicago"),
+    "hora de la montaña": ZoneInfo("America/Denver"),
+    "hora de la montana": ZoneInfo("America/Denver"),
+    "hora del pacífico": ZoneInfo("America/Los_Angeles"),
+    "hora del pacifico": ZoneInfo("America/Los_Angeles"),
 }
 _TIME = re.compile(
     r"\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)?"
     r"(?=\s|,|$|[A-Za-z+-])",
     re.I,
 )
-_NAMED_TIME = re.compile(r"\b(?P<word>noon|midnight)\b", re.I)
+_NOON = ("noon", "mediodía", "mediodia")
+_NAMED_TIME = re.compile(r"\b(?P<word>noon|midnight|mediod[ií]a|medianoche)\b", re.I)
 _OFFSET = re.compile(
     r"(?:\b(?:utc|gmt))?\s*(?P<sign>[+-−])(?P<hours>\d{1,2}):?(?P<minutes>\d{2})?\b", re.I
 )
 _ZONE_WORD = re.compile(
-    r"\b(?P<zone>" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b(?:\s+time)?", re.I
+    r"\b(?P<zone>" + _alternatives(_ZONES).replace(r"\ ", r"\s+") + r")\b(?:\s+time)?", re.I
 )
 
 
@@ -176,13 +302,13 @@ def embargo_moment(when: str) -> dt.datetime:
     zone = _ZONE_WORD.search(rest)
     if zone is None:
         raise Unclear("the embargo line gives no time zone")
-    return moment.replace(tzinfo=_ZONES[zone["zone"].lower()])
+    return moment.replace(tzinfo=_ZONES[" ".join(zone["zone"].lower().split())])
 
 
 def _time_of_day(text: str) -> tuple[int, int, str]:
     named = _NAMED_TIME.search(text)
     if named:
-        hour = 12 if named["word"].lower() == "noon" else 0
+        hour = 12 if named["word"].lower() in _NOON else 0
         return hour, 0, text[: named.start()] + text[named.end() :]
     for match in _TIME.finditer(text):
         if not (match["minute"] or match["half"]):
@@ -199,8 +325,12 @@ def _time_of_day(text: str) -> tuple[int, int, str]:
     raise Unclear("the embargo line gives no time of day")
 
 
+# Letters of place names in capitals, Spanish ones too: "LOS ÁNGELES", "BOGOTÁ, Colombia".
+_CAPITAL = "A-ZÁÉÍÓÚÜÑ"
+_SMALL = "a-záéíóúüñ"
 _DATELINE = re.compile(
-    r"^(?P<mark>[*_]{0,2})(?P<place>[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z.'’ ]*?)?)(?P=mark)"
+    rf"^(?P<mark>[*_]{{0,2}})(?P<place>[{_CAPITAL}][{_CAPITAL}.'’ -]*[{_CAPITAL}.]"
+    rf"(?:,\s*[{_CAPITAL}][{_CAPITAL}{_SMALL}.'’ ]*?)?)(?P=mark)"
     r"\s*(?:\((?P<when>[^)]*)\))?\s*(?:--|—|–|-)\s+"
 )
 _SMALL_WORDS = {"of", "de", "del", "la", "le", "upon", "on", "the", "and"}

@@ -10,11 +10,11 @@ from enum import Enum
 from pressroom.core.errors import ContentError
 from pressroom.importer import conventions as convention
 from pressroom.importer.contacts import ContactDraft, has_contact_details, parse_contacts
+from pressroom.importer.conventions import language_of as convention_language
 
 Line = tuple[int, str]
 """A line of the original and its number (for a Word file, its paragraph's)."""
 
-_ABOUT = re.compile(r"^(?:#{1,6}\s*)?[*_]*\s*About\s+(?P<name>[^*_]+?)\s*[*_]*\s*:?\s*[*_]*$")
 _MAX_CONTACT_LINE = 160
 
 
@@ -32,6 +32,8 @@ class Recognised:
     convention: str
     value: str | None = None
     """What the words became in the release (a date, a location), if anything."""
+    lang: str | None = None
+    """The language the words are written in ("PARA DIFUSIÓN INMEDIATA": es), if they have one."""
 
 
 @dataclass
@@ -71,7 +73,8 @@ class Layout:
     def recognise(self, line: int, text: str, convention: str, value: object = None) -> None:
         if text.strip():
             shown = value.isoformat() if hasattr(value, "isoformat") else value
-            self.recognised.append(Recognised(line, text.strip(), convention, shown))
+            lang = convention_language(convention, text.strip())
+            self.recognised.append(Recognised(line, text.strip(), convention, shown, lang))
 
 
 class _Stage(Enum):
@@ -86,7 +89,9 @@ def read_layout(lines: list[str], source: str) -> Layout:
     blocks = _blocks(lines)
     end = next((i for i, block in enumerate(blocks) if _is_end(block)), None)
     if end is None:
-        end = next((i for i, block in enumerate(blocks) if _ABOUT.match(block[0][1])), len(blocks))
+        end = next(
+            (i for i, block in enumerate(blocks) if _opens_boilerplate(block[0][1])), len(blocks)
+        )
         trailer = blocks[end:]
     else:
         trailer = blocks[end + 1 :]
@@ -184,8 +189,9 @@ class _Reader:
             return True
         when = convention.embargo_line(text)
         if when is not None:
-            self.layout.recognise(number, _before(convention.plain(text), when), "embargo line")
-            self.embargo(number, when)
+            words = _before(convention.plain(text), when)
+            self.layout.recognise(number, words, "embargo line")
+            self.embargo(number, when, convention_language("embargo line", words))
             return True
         try:
             day = convention.date_line(text)
@@ -222,16 +228,17 @@ class _Reader:
             return
         self.layout.date, self.layout.date_line = day, number
 
-    def embargo(self, number: int, when: str) -> None:
+    def embargo(self, number: int, when: str, lang: str | None) -> None:
         try:
             self.layout.embargo = convention.embargo_moment(when)
             self.layout.embargo_line = number
             self.layout.recognise(number, when, "embargo", self.layout.embargo)
         except convention.Unclear as unclear:
+            example = _EMBARGO_EXAMPLES.get(lang or "en", _EMBARGO_EXAMPLES["en"])
             self.layout.problem(
                 number, "embargo", f"{unclear}: {when!r}",
-                "write the date, time and zone, like `EMBARGOED UNTIL 9:00 a.m. ET, "
-                "March 3, 2021` or `... 09:00 -05:00`, and import again",
+                f"write the date, time and zone, like `{example}` or `... 09:00 -05:00`, "
+                "and import again",
             )
 
     def contacts(self, number: int, lines: list[Line]) -> None:
@@ -291,6 +298,16 @@ class _Reader:
 
 
 _DATE_HINT = "write the date with the month's name, like October 20, 2020, and import again"
+# An embargo line written right, in the language of the one that was not.
+_EMBARGO_EXAMPLES = {
+    "en": "EMBARGOED UNTIL 9:00 a.m. ET, March 3, 2021",
+    "es": "EMBARGADO HASTA las 9:00 a.m. ET del 3 de marzo de 2021",
+}
+
+
+def _opens_boilerplate(line: str) -> bool:
+    """Whether an "About ..." heading ends the body of a release that has no end mark."""
+    return convention.about_heading(line, spanish_sobre=False) is not None
 
 
 def _before(text: str, rest: str) -> str:
@@ -337,7 +354,9 @@ def _is_subheadline(lines: list[Line]) -> bool:
     text = " ".join(text for _, text in lines).strip()
     if len(lines) == 1 and _is_marked_up(text):
         return True
-    return len(lines) <= 2 and len(text) <= 300 and not text.endswith((".", "!", "?", '"', "”"))
+    return len(lines) <= 2 and len(text) <= 300 and not text.endswith(
+        (".", "!", "?", '"', "”", "»")
+    )
 
 
 def _read_trailer(layout: Layout, blocks: list[list[Line]]) -> None:
@@ -360,9 +379,9 @@ def _read_trailer(layout: Layout, blocks: list[list[Line]]) -> None:
         if _all_contact_details(block):
             _Reader(layout, []).contacts(first_number, block)
             continue
-        about = _ABOUT.match(first)
-        if about and len(about["name"].split()) <= 12:
-            section = Section(about["name"].strip(), first_number)
+        name = convention.about_heading(first)
+        if name and len(name.split()) <= 12:
+            section = Section(name, first_number)
             layout.sections.append(section)
             layout.recognise(first_number, first, "boilerplate heading")
             rest = [text for _, text in block[1:]]
