@@ -13,6 +13,8 @@ export default {
       {
         schemas: {
           'schemas/release.schema.json': ['press_releases/*.md', 'press_releases/**/*.md'],
+          // Listed after the release schema, so it is the one a translation is checked by.
+          'schemas/translation.schema.json': ['press_releases/*.es.md', 'press_releases/**/*.es.md'],
         },
         ajvOptions: {
           // The plugin's Ajv speaks draft-07 and has no draft 2020-12 meta-schema, so it would

@@ -46,6 +46,10 @@ class Build:
         return (self.out / relative).read_text(encoding="utf-8")
 
 
+# The fixture site publishes in English and Spanish (its mkdocs.yml says so).
+FIXTURE_LANGUAGES = ("en", "es")
+
+
 def copy_site(source: Path, destination: Path) -> Path:
     """A fixture site in a temporary folder, using this repository's overrides."""
     shutil.copytree(source, destination)

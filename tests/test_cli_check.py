@@ -33,7 +33,7 @@ def _run(capsys, *argv: str) -> tuple[int, str, str]:
 def test_clean_site_passes(fixture_site: Path, capsys) -> None:
     code, out, _ = _run(capsys, "check", "--root", str(fixture_site))
     assert code == 0
-    assert "8 releases, 4 partners and 3 campaigns: no problems." in out
+    assert "8 releases (and 3 in Spanish), 4 partners and 3 campaigns: no problems." in out
 
 
 def test_every_problem_is_reported_on_its_line(fixture_site: Path, capsys) -> None:
@@ -71,7 +71,7 @@ def test_missing_path_is_a_usage_error(fixture_site: Path, capsys) -> None:
 def test_releases_dir_comes_from_mkdocs_yml(fixture_site: Path, capsys) -> None:
     config = fixture_site / "mkdocs.yml"
     text = config.read_text().replace(
-        "  - pressroom\n", "  - pressroom:\n      releases_dir: news\n"
+        "  - pressroom:\n", "  - pressroom:\n      releases_dir: news\n"
     )
     # A tag PyYAML's safe loader rejects must not stop the check.
     config.write_text(text + "markdown_extensions:\n  - pymdownx.emoji:\n"

@@ -24,7 +24,7 @@ CASES = {
         "mkdocs.yml: site_url: is not set",
     ),
     "Material's search as well": (
-        "  - pressroom\n", "  - search\n  - pressroom\n",
+        "  - pressroom:\n", "  - search\n  - pressroom:\n",
         "mkdocs.yml: plugins: search: Pressroom makes the site's search itself",
     ),
 }
@@ -45,7 +45,7 @@ BAD_SETTINGS = {
 }
 for setting, message in BAD_SETTINGS.items():
     CASES[setting] = (
-        "  - pressroom\n", f"  - pressroom:\n      {setting}\n", PLUGIN_OPTION + message
+        "  - pressroom:\n", f"  - pressroom:\n      {setting}\n", PLUGIN_OPTION + message
     )
 
 
@@ -60,7 +60,7 @@ def test_config_mistake_stops_the_build(fixture_site: Path, case: str) -> None:
 
 def test_material_search_instead_of_pressroom_search(fixture_site: Path) -> None:
     with_material = "  - search\n  - pressroom:\n      search: false\n"
-    edit_config(fixture_site, "  - pressroom\n", with_material)
+    edit_config(fixture_site, "  - pressroom:\n", with_material)
     edit_config(fixture_site, "  - Search: search/index.md\n", "")
     build = run_build(fixture_site, "--strict")
     assert build.ok, build.log
@@ -108,7 +108,7 @@ def test_the_command_refuses_what_the_build_refuses(
     fixture_site: Path, capsys: pytest.CaptureFixture[str], command: str, setting: str,
     message: str,
 ) -> None:
-    edit_config(fixture_site, "  - pressroom\n", f"  - pressroom:\n      {setting}\n")
+    edit_config(fixture_site, "  - pressroom:\n", f"  - pressroom:\n      {setting}\n")
     code, out, err = run_command(capsys, command, "--root", str(fixture_site),
                                  *(["A headline", "--partners", "data-justice"] if command == "new"
                                    else []))

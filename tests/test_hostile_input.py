@@ -12,7 +12,7 @@ from pathlib import Path
 import feedparser
 import lxml.html
 import pytest
-from sitebuild import Build
+from sitebuild import FIXTURE_LANGUAGES, Build
 
 from pressroom.core.content.newsroom import topic_slug
 from pressroom.core.content.slugs import slugify
@@ -33,12 +33,12 @@ def write_release(site: Path, name: str, body: str = "Text.\n", extra: str = "")
 
 def problems(site: Path) -> list[str]:
     with pytest.raises(ContentErrors) as raised:
-        load_newsroom(site, site / "press_releases", site / "docs")
+        load_newsroom(site, site / "press_releases", site / "docs", languages=FIXTURE_LANGUAGES)
     return [str(error) for error in raised.value.errors]
 
 
 def loads(site: Path) -> None:
-    load_newsroom(site, site / "press_releases", site / "docs")
+    load_newsroom(site, site / "press_releases", site / "docs", languages=FIXTURE_LANGUAGES)
 
 
 # Topics and slugs ------------------------------------------------------------------------

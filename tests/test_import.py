@@ -377,6 +377,8 @@ def test_seed_round_trip(tmp_path: Path, built_shipped) -> None:
     """The seed, imported, builds into the page the shipped release builds into."""
     site = _site_copy(tmp_path / "site")
     (site / "press_releases" / "2020-10-20-clearview-ai-ice-foia.md").unlink()
+    # Its Spanish version needs the original it translates; this test is about the English.
+    (site / "press_releases" / "2020-10-20-clearview-ai-ice-foia.es.md").unlink()
     imported = import_release(SEED, Site.at(site), ImportOptions(
         campaign="clearview-ai-foia",
         topics=("surveillance", "facial recognition", "foia", "ice"),

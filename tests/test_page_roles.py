@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sitebuild import FIXTURES
+from sitebuild import FIXTURE_LANGUAGES, FIXTURES
 
 from pressroom.core.content.newsroom import Newsroom
 from pressroom.core.loading.load import load_newsroom
@@ -37,7 +37,8 @@ DRONES = "press/2023/coalition-sues-dhs-drone-surveillance-records.md"
 
 @pytest.fixture(scope="module")
 def newsroom() -> Newsroom:
-    return load_newsroom(SITE, SITE / "press_releases", SITE / "docs", clock=CLOCK)
+    return load_newsroom(SITE, SITE / "press_releases", SITE / "docs", clock=CLOCK,
+                         languages=FIXTURE_LANGUAGES)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
-from sitebuild import FIXTURES, Build, copy_site, run_build
+from sitebuild import FIXTURE_LANGUAGES, FIXTURES, Build, copy_site, run_build
 
 from pressroom.core.content.front_matter import ReleaseFront
 from pressroom.core.content.newsroom import Release
@@ -89,7 +89,7 @@ def test_pager_shows_a_window_of_pages_with_gaps() -> None:
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
     newsroom = load_newsroom(SITE, SITE / "press_releases", SITE / "docs",
-                             clock=build_clock(NOW))
+                             clock=build_clock(NOW), languages=FIXTURE_LANGUAGES)
     return Catalogue(newsroom, build_clock(NOW), preview=False, rendered=Rendered(), page_size=2)
 
 
@@ -121,8 +121,8 @@ def paged(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = copy_site(SITE, tmp_path_factory.mktemp("paged") / "site")
     config = site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  - pressroom\n" in text
-    config.write_text(text.replace("  - pressroom\n", "  - pressroom:\n      page_size: 2\n", 1),
+    assert "  - pressroom:\n" in text
+    config.write_text(text.replace("  - pressroom:\n", "  - pressroom:\n      page_size: 2\n", 1),
                       encoding="utf-8")
     build = run_build(site, "--strict", env=NOW)
     assert build.ok, build.log

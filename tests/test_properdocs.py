@@ -108,7 +108,7 @@ def test_the_command_reads_properdocs_yml_and_refuses_two_settings_files(
     (fixture_site / "mkdocs.yml").rename(fixture_site / "properdocs.yml")
     settings = fixture_site / "properdocs.yml"
     settings.write_text(settings.read_text(encoding="utf-8").replace(
-        "- pressroom", "- pressroom:\n      releases_dir: ../elsewhere", 1), encoding="utf-8")
+        "- pressroom:\n", "- pressroom:\n      releases_dir: ../elsewhere\n", 1), encoding="utf-8")
     code, _out, err = run_command(capsys, "check", "--root", str(fixture_site))
     assert code == 1 and "releases_dir" in err  # its settings are the ones read
     (fixture_site / "mkdocs.yml").write_text("site_name: Other\n", encoding="utf-8")

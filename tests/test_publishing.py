@@ -73,7 +73,7 @@ def test_draft_and_embargo_leave_no_trace_before_the_embargo(held_site: Path) ->
     assert files_containing(build, DRAFT_MARKER) == []
     assert files_containing(build, EMBARGO_MARKER) == []
     # Held back, but never silently: the build log says so and when the next one goes out.
-    assert ("pressroom: 8 releases published; 1 draft and 1 embargoed left out "
+    assert ("pressroom: 8 releases published (and 3 in Spanish); 1 draft and 1 embargoed left out "
             "(see `pressroom status`); the next embargo lifts at 2030-01-01T09:00-05:00"
             ) in build.log
     assert not (build.out / "press" / "2030").exists()
@@ -138,7 +138,7 @@ def test_status_lists_states_and_next_lift(held_site: Path) -> None:
     held = next(line for line in lines if "2030-01-01-embargoed-report.md" in line)
     assert draft.split()[0] == "draft"
     assert "embargoed until 2030-01-01T09:00-05:00" in held
-    assert sum(line.lstrip().startswith("published") for line in lines) == 8
+    assert sum(line.lstrip().startswith("published") for line in lines) == 8 + 3  # 3 Spanish
     assert lines[-1].startswith("Next embargo lifts at 2030-01-01T09:00-05:00")
 
 

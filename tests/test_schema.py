@@ -7,13 +7,16 @@ from pathlib import Path
 
 from pressroom.cli.main import main
 from pressroom.core.content.front_matter import ReleaseFront
-from pressroom.core.content.schema import release_schema, release_schema_text
+from pressroom.core.content.schema import release_schema, release_schema_text, schema_files
 
 REPO = Path(__file__).resolve().parent.parent
 COMMITTED = REPO / "schemas" / "release.schema.json"
 
 
 def test_committed_schema_is_the_generated_one() -> None:
+    for name, text in schema_files().items():
+        assert (COMMITTED.parent / name).read_text(encoding="utf-8") == text, (
+            f"schemas/{name} is out of date: run `pressroom schema` and commit it")
     assert COMMITTED.read_text(encoding="utf-8") == release_schema_text(), (
         "schemas/release.schema.json is out of date: run `pressroom schema` and commit it"
     )

@@ -30,9 +30,9 @@ def unshared(tmp_path_factory: pytest.TempPathFactory) -> Build:
     site = copy_site(FIXTURES / "site", tmp_path_factory.mktemp("unshared") / "site")
     config = site / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "  - pressroom\n" in text
+    assert "  - pressroom:\n" in text
     config.write_text(
-        text.replace("  - pressroom\n", "  - pressroom:\n      shared_chrome: false\n", 1),
+        text.replace("  - pressroom:\n", "  - pressroom:\n      shared_chrome: false\n", 1),
         encoding="utf-8",
     )
     build = run_build(site, "--strict")

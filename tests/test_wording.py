@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 import material
 import pytest
-from sitebuild import FIXTURES
+from sitebuild import FIXTURE_LANGUAGES, FIXTURES
 
 from pressroom.core.content.front_matter import ReleaseFront
 from pressroom.core.content.newsroom import Newsroom, Release
@@ -109,7 +109,8 @@ def test_only_known_wording_can_be_set() -> None:
 
 @pytest.fixture(scope="module")
 def newsroom() -> Newsroom:
-    return load_newsroom(SITE, SITE / "press_releases", SITE / "docs", clock=CLOCK)
+    return load_newsroom(SITE, SITE / "press_releases", SITE / "docs", clock=CLOCK,
+                         languages=FIXTURE_LANGUAGES)
 
 
 @pytest.fixture(scope="module")

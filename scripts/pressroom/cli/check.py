@@ -26,7 +26,8 @@ def check_site(site: Site, paths: list[Path] | None = None) -> CheckResult:
     """
     try:
         clock = build_clock(zone=site.timezone)
-        newsroom = load_newsroom(site.root, site.releases_dir, site.docs_dir, clock=clock)
+        newsroom = load_newsroom(site.root, site.releases_dir, site.docs_dir, clock=clock,
+                                 languages=site.languages)
     except ContentErrors as problems:
         errors = problems.errors
         if paths:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pressroom.core.content.languages import SUPPORTED
 from pressroom.core.errors import ContentError, ContentErrors, UsageError, hides_values
+from pressroom.core.publishing.status import in_default_language, in_other_languages
 
 OK, CONTENT_ERRORS, USAGE = 0, 1, 2
 
@@ -128,8 +129,9 @@ def run_check(arguments: argparse.Namespace) -> int:
         print("No problems in the files given.")
     else:
         newsroom = result.newsroom
-        print(f"{len(newsroom.releases)} releases, {len(newsroom.partners)} partners and "
-              f"{len(newsroom.campaigns)} campaigns: no problems.")
+        releases = len(in_default_language(newsroom))
+        print(f"{releases} releases{in_other_languages(newsroom)}, {len(newsroom.partners)} "
+              f"partners and {len(newsroom.campaigns)} campaigns: no problems.")
     return OK
 
 
@@ -232,7 +234,8 @@ def _date_option(text: str | None) -> dt.date | None:
 def _add_schema(commands: argparse._SubParsersAction) -> None:
     schema = commands.add_parser(
         "schema", help="write the JSON Schema editors use for release front matter",
-        description="Generate schemas/release.schema.json from the content model, so editors "
+        description="Generate schemas/release.schema.json (and translation.schema.json, for "
+        "<file>.es.md) from the content model, so editors "
         "complete and check front matter. Run it after changing the model.",
     )
     schema.add_argument("--stdout", action="store_true", help="print it instead of writing it")
@@ -242,16 +245,16 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
 
 def run_schema(arguments: argparse.Namespace) -> int:
     from pressroom.cli.project import SCHEMA_FILE
-    from pressroom.core.content.schema import release_schema_text
+    from pressroom.core.content.schema import release_schema_text, schema_files
 
-    text = release_schema_text()
     if arguments.stdout:
-        sys.stdout.write(text)
+        sys.stdout.write(release_schema_text())
         return OK
-    path = arguments.root.resolve() / SCHEMA_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    print(f"Wrote {path}")
+    folder = arguments.root.resolve() / SCHEMA_FILE.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (folder / name).write_text(text, encoding="utf-8")
+        print(f"Wrote {folder / name}")
     return OK
 
 

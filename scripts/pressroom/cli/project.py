@@ -10,11 +10,12 @@ from typing import Any
 
 import yaml
 
+from pressroom.core.content.languages import DEFAULT_LANGUAGES
 from pressroom.core.content.newsroom import Campaign, Partner
 from pressroom.core.errors import UsageError
 from pressroom.core.loading.load import load_pages
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
-from pressroom.core.settings import releases_folder
+from pressroom.core.settings import releases_folder, site_languages
 
 # ProperDocs reads properdocs.yml and falls back to mkdocs.yml; MkDocs reads mkdocs.yml.
 CONFIG_FILES = ("properdocs.yml", "mkdocs.yml")
@@ -36,6 +37,7 @@ class Site:
     releases_dir: Path
     docs_dir: Path
     timezone: str = DEFAULT_TIMEZONE
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
 
     @classmethod
     def at(cls, root: Path) -> Site:
@@ -47,8 +49,10 @@ class Site:
         releases = releases_folder(_text(settings, "releases_dir", "press_releases"))
         zone = _text(settings, "timezone", DEFAULT_TIMEZONE)
         time_zone(zone)
+        languages = site_languages(settings.get("languages", list(DEFAULT_LANGUAGES)))
         return cls(
-            root=root, releases_dir=root / releases, docs_dir=root / docs, timezone=zone
+            root=root, releases_dir=root / releases, docs_dir=root / docs, timezone=zone,
+            languages=languages,
         )
 
     @property
@@ -64,10 +68,10 @@ class Site:
 
     def partners(self) -> dict[str, Partner]:
         """The partner pages that are valid now; `pressroom check` reports the others."""
-        return load_pages(self.root, self.docs_dir)[0]
+        return load_pages(self.root, self.docs_dir, self.languages)[0]
 
     def campaigns(self) -> dict[str, Campaign]:
-        return load_pages(self.root, self.docs_dir)[1]
+        return load_pages(self.root, self.docs_dir, self.languages)[1]
 
     def schema_reference(self, folder: Path) -> str:
         """The release schema's path as seen from a file in `folder`, for the editor's modeline."""

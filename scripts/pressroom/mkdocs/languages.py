@@ -9,6 +9,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_markdown_title
+from mkdocs.utils.meta import get_data
 
 from pressroom.core.content.languages import address, original_address
 
@@ -52,8 +54,12 @@ def _write_at(file: File, dest_uri: str) -> None:
 
 
 def language_nav(nav: Navigation, files: Files, pages: dict[str, str], lang: str,
-                 languages: tuple[str, ...], home_title: str) -> Navigation:
-    """The site's nav with each page replaced by its version in `lang`, where it has one."""
+                 languages: tuple[str, ...], titles: dict[str, str]) -> Navigation:
+    """The site's nav with each page replaced by its version in `lang`, where it has one.
+
+    `titles`: Pressroom's own pages' titles in `lang`, by address. Other pages' titles are
+    read from their files: `build --dirty` reads no unchanged page, and a nav needs them all.
+    """
     folder = f"{lang}/"
     home = _page(files, pages, folder + "index.md")
 
@@ -63,8 +69,8 @@ def language_nav(nav: Navigation, files: Files, pages: dict[str, str], lang: str
             if isinstance(item, Page):
                 own = original_address(item.file.src_uri, languages)[0]
                 version = _page(files, pages, folder + own)
-                if version is not None and own == "index.md":
-                    version.title = home_title
+                if version is not None:
+                    version.title = titles.get(folder + own) or _title(version) or item.title
                 translated.append(version or item)
             elif isinstance(item, Section):
                 translated.append(Section(item.title, translate(item.children)))
@@ -76,6 +82,15 @@ def language_nav(nav: Navigation, files: Files, pages: dict[str, str], lang: str
     translated_nav = Navigation(items, [item for item in items if isinstance(item, Page)])
     translated_nav.homepage = home
     return translated_nav
+
+
+def _title(page: Page) -> str | None:
+    """The title MkDocs would give the page: its front matter's, or its first heading."""
+    try:
+        markdown, meta = get_data(page.file.content_string)
+    except (OSError, UnicodeDecodeError):
+        return None
+    return meta.get("title") or get_markdown_title(markdown)
 
 
 def _page(files: Files, pages: dict[str, str], place: str) -> Page | None:

@@ -173,7 +173,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.addresses[place] = place
             original, lang = original_address(place, self.newsroom.languages)
             if original != "index.md":
-                log.info(f"docs/{original} has no {SUPPORTED[lang].name} version "
+                log.info(f"docs/{original} has no {SUPPORTED[lang].english} version "
                          f"(docs/{translation_name(original[:-3], lang, self.newsroom.languages)}"
                          "): its pages in that language show this text")
 
@@ -200,7 +200,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 file.page.update_date = role.release.date.isoformat()
         languages = self.newsroom.languages
         self.navs = {languages[0]: nav} | {
-            lang: language_nav(nav, files, self.addresses, lang, languages, SUPPORTED[lang].name)
+            lang: language_nav(nav, files, self.addresses, lang, languages, self._titles(lang))
             for lang in languages[1:]
         }
         return nav
@@ -293,6 +293,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             # every other header links there.
             context["pressroom_search"] = {"url": catalogue.folder + "search/", "here": searching}
         return context
+
+    def _titles(self, lang: str) -> dict[str, str]:
+        """Titles of Pressroom's pages in `lang`, by address, for that language's nav."""
+        catalogue = self.catalogues[lang]
+        titles = {catalogue.folder + "index.md": catalogue.words().home}
+        for src_uri, role in self.roles.items():
+            if role.lang == lang and (title := presenting.title(role)) is not None:
+                titles[src_uri] = title
+        return titles
 
     def _language(self, page: Page) -> str:
         role = self.roles.get(page.file.src_uri)

@@ -17,11 +17,12 @@ class Language:
     code: str  # BCP 47, as in <html lang> and hreflang
     name: str  # in the language itself, for the language switcher
     locale: str  # Babel's and Open Graph's: dates, og:locale
+    english: str  # its name in staff's messages, which are in English
 
 
 SUPPORTED: dict[str, Language] = {
-    "en": Language("en", "English", "en_US"),
-    "es": Language("es", "Español", "es_ES"),
+    "en": Language("en", "English", "en_US", "English"),
+    "es": Language("es", "Español", "es_ES", "Spanish"),
 }
 DEFAULT_LANGUAGES = ("en",)
 
@@ -40,6 +41,14 @@ def split_language(file_name: str, languages: tuple[str, ...]) -> tuple[str, str
     if found and found["lang"] in languages[1:]:
         return found["stem"], found["lang"]
     return file_name.removesuffix(".md"), None
+
+
+def unlisted_language(file_name: str, languages: tuple[str, ...]) -> str | None:
+    """`about.es.md` on a site whose settings do not list `es`: the language it names."""
+    found = _SUFFIX.match(file_name)
+    if found and found["lang"] in SUPPORTED and found["lang"] not in languages:
+        return found["lang"]
+    return None
 
 
 def translation_name(stem: str, lang: str, languages: tuple[str, ...]) -> str:

@@ -48,6 +48,7 @@ class Words:
     older: str
     browse: str  # the browse links' aria-label
     years: str
+    home: str  # the home page in the navigation
     partners: str  # a heading, a label and the partners' directory
     campaigns: str  # also the campaigns' directory
     follow: str  # before the feed links
@@ -152,6 +153,7 @@ ENGLISH = Words(
     older="Older releases",
     browse="Browse press releases",
     years="Years",
+    home="Home",
     partners="Partners",
     campaigns="Campaigns",
     follow="Follow by feed",
@@ -205,6 +207,7 @@ SPANISH = Words(
     older="Comunicados anteriores",
     browse="Explorar los comunicados de prensa",
     years="Años",
+    home="Inicio",
     partners="Organizaciones",
     campaigns="Campañas",
     follow="Suscribirse",

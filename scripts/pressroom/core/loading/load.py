@@ -28,8 +28,10 @@ from pressroom.core.content.front_matter import (
 from pressroom.core.content.languages import (
     DEFAULT_LANGUAGES,
     SHARED_FIELDS,
+    SUPPORTED,
     prefix,
     split_language,
+    unlisted_language,
 )
 from pressroom.core.content.newsroom import (
     Campaign,
@@ -98,10 +100,12 @@ def load_newsroom(
     )
 
 
-def load_pages(root: Path, docs_dir: Path) -> tuple[dict[str, Partner], dict[str, Campaign]]:
+def load_pages(
+    root: Path, docs_dir: Path, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+) -> tuple[dict[str, Partner], dict[str, Campaign]]:
     """The partner and campaign pages that are valid, for staff commands that need their ids,
     names and contacts; `pressroom check` reports the others."""
-    loader = _Loader(root)
+    loader = _Loader(root, languages=languages)
     partners = loader.pages(docs_dir / "partners", PartnerFront, Partner, PartnerTranslationFront)
     campaigns = loader.pages(
         docs_dir / "campaigns", CampaignFront, Campaign, CampaignTranslationFront
@@ -160,7 +164,10 @@ class _Loader:
     def _read(
         self, path: Path, model: type[Front], inherited: dict[str, Any] | None = None,
     ) -> tuple[SourceDocument, Front] | None:
-        document = read_source(path, self.display(path), front_matter_required=True)
+        # A partner's or campaign's translation may be its text alone; everything else has
+        # front matter, and a file without it is an error rather than a guess.
+        optional = model in (PartnerTranslationFront, CampaignTranslationFront)
+        document = read_source(path, self.display(path), front_matter_required=not optional)
         if isinstance(document, ContentError):
             self.errors.append(document)
             return None
@@ -230,6 +237,8 @@ class _Loader:
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             stem, lang = split_language(path.name, self.languages)
             if stem == "index":
+                continue
+            if self.unlisted(path):
                 continue
             linked = self.link_problem(path)
             if linked is not None:
@@ -351,10 +360,25 @@ class _Loader:
             f"cannot be read: {problem.strerror}", "check that you can open the folder",
         ))
 
+    def unlisted(self, path: Path) -> bool:
+        """A file in a language the site's settings do not list: say so, never guess."""
+        lang = unlisted_language(path.name, self.languages)
+        if lang is not None:
+            listed = ", ".join(self.languages)
+            self.errors.append(ContentError(
+                self.display(path), 1, "file name",
+                f"is a {SUPPORTED[lang].english} version, but the site's languages are {listed}",
+                f"add {lang} to `languages` under the pressroom plugin in mkdocs.yml, "
+                "or rename the file",
+            ))
+        return lang is not None
+
     def release(
         self, path: Path, stem: str, lang: str, original: Path | None,
     ) -> Release | None:
         shown = self.display(path)
+        if self.unlisted(path):
+            return None
         name = RELEASE_FILE_NAME.match(f"{stem}.md")
         if name is None:
             self.errors.append(ContentError(
