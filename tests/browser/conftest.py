@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from browsing import AXE_JS, CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, SCREENSHOTS, VIEWPORTS, require
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, sync_playwright
+from sitebuild import FIXTURES, copy_shipped, copy_site, run_build
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,7 +42,8 @@ class Server:
 
 
 def serve(root: Path) -> Iterator[Server]:
-    """Serve a built site on an ephemeral loopback port for the length of a test session."""
+    """Serve a folder on an ephemeral loopback port for the length of a test session."""
+    root.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
@@ -56,14 +59,27 @@ def serve(root: Path) -> Iterator[Server]:
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="session")
-def fixture_server(built_fixture) -> Iterator[Server]:
-    yield from serve(built_fixture.out)
+def serve_built(site: Path) -> Iterator[Server]:
+    """Build a site for the address it is served from, as it is on GitHub Pages: its own
+    absolute links (hreflang, canonical, feeds' sitemaps) then stay on the site's origin."""
+    for server in serve(site / "_site"):  # where run_build writes
+        config = site / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.base}/", text),
+                          encoding="utf-8")
+        build = run_build(site, "--strict")
+        assert build.ok, build.log
+        yield server
 
 
 @pytest.fixture(scope="session")
-def shipped_server(built_shipped) -> Iterator[Server]:
-    yield from serve(built_shipped.out)
+def fixture_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    yield from serve_built(copy_site(FIXTURES / "site", tmp_path_factory.mktemp("served") / "site"))
+
+
+@pytest.fixture(scope="session")
+def shipped_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    yield from serve_built(copy_shipped(tmp_path_factory.mktemp("served") / "site"))
 
 
 @pytest.fixture(scope="session")
