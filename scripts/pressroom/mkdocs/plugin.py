@@ -310,6 +310,17 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         place = address(page.file.src_uri, self.newsroom.languages)
         return original_address(place, self.newsroom.languages)[1]
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        lang = self._language(page)
+        folder = self.catalogues[lang].folder
+        if not folder or page.file.src_uri != folder + SEARCH_PAGE:
+            return output
+        # Material's search reads the index at its configuration's `base`: for another
+        # language's Search page, that language's root, where its own index is.
+        site_root = normalize_url("", page) if page.url else "."
+        return output.replace(f'"base": "{site_root}"',
+                              f'"base": "{normalize_url(folder, page).rstrip("/")}"', 1)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         written: set[Path] = set()

@@ -49,6 +49,7 @@ class Words:
     browse: str  # the browse links' aria-label
     years: str
     home: str  # the home page in the navigation
+    languages: str  # the language switcher, to a screen reader
     partners: str  # a heading, a label and the partners' directory
     campaigns: str  # also the campaigns' directory
     follow: str  # before the feed links
@@ -154,6 +155,7 @@ ENGLISH = Words(
     browse="Browse press releases",
     years="Years",
     home="Home",
+    languages="Other languages",
     partners="Partners",
     campaigns="Campaigns",
     follow="Follow by feed",
@@ -208,6 +210,7 @@ SPANISH = Words(
     browse="Explorar los comunicados de prensa",
     years="Años",
     home="Inicio",
+    languages="Otros idiomas",
     partners="Organizaciones",
     campaigns="Campañas",
     follow="Suscribirse",
