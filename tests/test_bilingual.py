@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import lxml.etree
 import pytest
-from sitebuild import FIXTURE_LANGUAGES, FIXTURES, Build, run_build
+from sitebuild import FIXTURE_LANGUAGES, FIXTURES, Build, run_build, run_command
 from test_publishing import files_containing
 
 from pressroom.core.errors import ContentErrors
@@ -244,3 +244,14 @@ def test_a_file_in_a_language_the_site_does_not_list_is_an_error(fixture_site: P
         "languages are en (add es to `languages` under the pressroom plugin in mkdocs.yml, " \
         "or rename the file)" in errors
 
+
+
+def test_status_lists_releases_not_yet_in_spanish(fixture_site: Path, capsys) -> None:
+    code, out, _err = run_command(capsys, "status", "--root", str(fixture_site))
+    assert code == 0
+    untranslated = [line.split()[-1] for line in out.splitlines()
+                    if line.lstrip().startswith("not yet in Spanish")]
+    assert "press_releases/2024-08-20-data-brokers-immigrant-tracking.md" in untranslated
+    assert not any("coalition-sues-dhs" in path or path.endswith(".es.md")
+                   for path in untranslated)
+    assert len(untranslated) == 6  # 8 English releases, 2 of them translated
