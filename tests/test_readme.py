@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -92,3 +93,28 @@ def test_readme_properdocs_commands_are_the_tested_ones() -> None:
         ".venv/bin/properdocs serve",
         " ".join([".venv/bin/properdocs build", *BUILD_OPTIONS]),
     ]
+
+
+def test_readme_spanish_version_commands_work(tmp_path: Path) -> None:
+    """The translation command, run on the README's own example release, and the command for
+    a release only in Spanish: both write the file the README names, and `check` passes."""
+    section = README.split("## Add a Spanish version", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```sh\n(.*?)\n```", section, re.DOTALL)
+    assert block, "the README shows no command for a Spanish version"
+    spanish_only = re.search(r"`(pressroom new --lang es \"[^`]*)`", section)
+    assert spanish_only, "the README shows no command for a release only in Spanish"
+    site = shipped_copy(tmp_path)
+    (site / "press_releases" / "2024-05-01-coalition-sues-dhs.md").write_text(
+        readme_release(), encoding="utf-8")
+    for command in (block.group(1), spanish_only.group(1)):
+        argv = shlex.split(command)
+        assert argv[0] == "pressroom", command
+        result = subprocess.run(
+            [sys.executable, "-m", "pressroom", *argv[1:], "--root", str(site)],
+            capture_output=True, text=True, check=False,
+        )
+        assert result.returncode == 0, result.stderr
+    assert (site / "press_releases" / "2024-05-01-coalition-sues-dhs.es.md").is_file()
+    assert [path.name for path in (site / "press_releases").glob("*-titulo-del-comunicado.es.md")]
+    result = check(site)
+    assert result.returncode == 0, result.stderr

@@ -58,9 +58,16 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
         "new", help="start a new release from the template",
         description="Write press_releases/YYYY-MM-DD-<slug>.md with every field present and "
         "explained, the partners' press contacts filled in, and a placeholder body. "
-        "In a terminal it asks for what you leave out; elsewhere it never asks.",
+        "In a terminal it asks for what you leave out; elsewhere it never asks. "
+        "With --lang es --translation-of FILE, write FILE's Spanish version, <name>.es.md, "
+        "with only the fields a translation sets.",
     )
     new.add_argument("headline", nargs="?", help='the headline, in quotes: "Our headline"')
+    new.add_argument("--lang", choices=list(SUPPORTED),
+                     help="the release's language (default: the site's first); es writes "
+                     "<date>-<slug>.es.md")
+    new.add_argument("--translation-of", type=Path, metavar="FILE",
+                     help="the release to translate, such as press_releases/<name>.md")
     new.add_argument("--date", help="the release date, YYYY-MM-DD (default: today)")
     new.add_argument(
         "--partners", help="partner ids, separated by commas: mijente,just-futures-law"
@@ -72,15 +79,27 @@ def _add_new(commands: argparse._SubParsersAction) -> None:
 
 
 def run_new(arguments: argparse.Namespace) -> int:
-    from pressroom.cli.new_release import NewRelease, create_release, split_ids
+    from pressroom.cli.new_release import (
+        NewRelease,
+        create_release,
+        create_translation,
+        split_ids,
+    )
     from pressroom.cli.project import Site
 
     site = Site.at(arguments.root)
     wanted = NewRelease(
         headline=arguments.headline, date=arguments.date,
         partners=split_ids(arguments.partners or ""), campaign=arguments.campaign,
-        location=arguments.location,
+        location=arguments.location, lang=arguments.lang,
     )
+    if arguments.translation_of is not None:
+        path, original = create_translation(site, arguments.translation_of, wanted)
+        print(f"Wrote {site.display(path)}, to translate {site.display(original)}: the "
+              "original's words are in a comment above each placeholder, and its text is in "
+              f"{original.name}. It stays a draft until you delete `draft: true`; then run "
+              "`pressroom check`.")
+        return OK
     path = create_release(site, wanted, _prompt if _interactive() else None, dt.date.today())
     print(f"Wrote {site.display(path)}. Fill it in, set `draft: false` when it is ready, "
           "and run `pressroom check`.")

@@ -1,4 +1,5 @@
-"""`pressroom new`: a release file to fill in, with every field present and explained."""
+"""`pressroom new`: a release file to fill in, with every field present and explained, or a
+translation of one, with only the fields a translation sets."""
 
 from __future__ import annotations
 
@@ -9,13 +10,26 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from pressroom.cli.project import Site, require_known
-from pressroom.core.content.front_matter import ReleaseFront
+from pressroom.cli.project import TRANSLATION_SCHEMA_FILE, Site, require_known
+from pressroom.core.content.front_matter import RELEASE_FILE_NAME, ReleaseFront
+from pressroom.core.content.languages import (
+    SUPPORTED,
+    Language,
+    split_language,
+    translation_name,
+    unlisted_language,
+)
 from pressroom.core.content.newsroom import Partner
-from pressroom.core.content.release_file import release_file_name, render_release, write_new
+from pressroom.core.content.release_file import (
+    release_file_name,
+    render_release,
+    render_translation,
+    write_new,
+)
 from pressroom.core.content.slugs import slugify
-from pressroom.core.errors import UsageError
+from pressroom.core.errors import ContentError, UsageError
 from pressroom.core.loading.field_messages import explain
+from pressroom.core.loading.source import read_source
 
 Ask = Callable[[str], str]
 """Asks staff one question at the terminal and returns the answer, stripped."""
@@ -29,6 +43,11 @@ dateline (the `location` above, in capitals) in front of it.
 Separate paragraphs with a blank line. Write links [like this](https://example.org).
 """
 
+TRANSLATION_BODY = """\
+Write the {language} text here, in place of this paragraph: translate the text of \
+{original}, paragraph by paragraph, quotes included.
+"""
+
 
 @dataclass
 class NewRelease:
@@ -39,10 +58,13 @@ class NewRelease:
     partners: list[str] = field(default_factory=list)
     campaign: str | None = None
     location: str | None = None
+    lang: str | None = None  # None: the site's default language
 
 
 def create_release(site: Site, wanted: NewRelease, ask: Ask | None, today: dt.date) -> Path:
     """Write the new release file and return its path; `ask` is None when nobody can answer."""
+    if wanted.lang is not None:
+        site_language(site, wanted.lang)  # refused before any question is asked
     partners = site.partners()
     campaigns = site.campaigns()
     if ask is not None:
@@ -68,7 +90,8 @@ def create_release(site: Site, wanted: NewRelease, ask: Ask | None, today: dt.da
     slug = slugify(release.title)
     if not slug:
         raise UsageError("the headline needs some letters or digits to make a web address")
-    path = site.releases_dir / release_file_name(release.date, slug)
+    path = site.releases_dir / _file_name(site, release_file_name(release.date, slug),
+                                          wanted.lang)
     text = render_release(
         {**front, "date": release.date}, PLACEHOLDER_BODY, site.schema_reference(path.parent)
     )
@@ -79,6 +102,88 @@ def create_release(site: Site, wanted: NewRelease, ask: Ask | None, today: dt.da
             f"{site.display(path)} already exists: edit it, or choose another headline or date"
         ) from None
     return path
+
+
+def _file_name(site: Site, english: str, lang: str | None) -> str:
+    """`<date>-<slug>.md`, or `<date>-<slug>.es.md` for a release only in Spanish."""
+    if lang is None or lang == site.languages[0]:
+        return english
+    language = site_language(site, lang)
+    if (site.releases_dir / english).exists():
+        # The new file would silently become that release's translation.
+        original = site.display(site.releases_dir / english)
+        raise UsageError(
+            f"{original} already has this date and headline: to translate it, run "
+            f"pressroom new --lang {language.code} --translation-of {original}"
+        )
+    return translation_name(english.removesuffix(".md"), lang, site.languages)
+
+
+def create_translation(site: Site, given: Path, wanted: NewRelease) -> tuple[Path, Path]:
+    """Write the translation of the release at `given`; return (translation, original).
+
+    Only the translated fields are written: the others come from the original, which keeps
+    one place to change a date, an embargo or a contact.
+    """
+    if wanted.date or wanted.partners or wanted.campaign:
+        raise UsageError(
+            "leave out --date, --partners and --campaign: a translation takes them from its "
+            "original"
+        )
+    if not wanted.lang or wanted.lang == site.languages[0]:
+        others = ", ".join(site.languages[1:]) or "none: add one to `languages` in mkdocs.yml"
+        said = (f"--lang {wanted.lang} is the site's first language, the original's"
+                if wanted.lang else "give the translation's language with --lang")
+        raise UsageError(f"{said} (the site's other languages: {others})")
+    language = site_language(site, wanted.lang)
+    original = _original_release(site, given)
+    document = read_source(original, site.display(original))
+    if isinstance(document, ContentError):
+        raise UsageError(f"cannot read the original: {document}")
+    own = {"title": wanted.headline or None, "location": wanted.location or None}
+    stem = original.name.removesuffix(".md")
+    path = site.releases_dir / translation_name(stem, language.code, site.languages)
+    text = render_translation(
+        document.metadata, own, original.name, language,
+        TRANSLATION_BODY.format(language=language.english, original=original.name),
+        site.schema_reference(path.parent, TRANSLATION_SCHEMA_FILE),
+    )
+    try:
+        write_new(path, text)
+    except FileExistsError:
+        raise UsageError(f"{site.display(path)} already exists: edit it") from None
+    return path, original
+
+
+def site_language(site: Site, lang: str) -> Language:
+    """A language the site publishes in, or a refusal saying how to add it."""
+    if lang not in site.languages:
+        raise UsageError(
+            f"--lang {lang}: the site's languages are {', '.join(site.languages)} (add {lang} "
+            "to `languages` under the pressroom plugin in mkdocs.yml)"
+        )
+    return SUPPORTED[lang]
+
+
+def _original_release(site: Site, given: Path) -> Path:
+    """The release to translate: in the site's default language, in its releases folder."""
+    candidates = [given] if given.is_absolute() else [Path.cwd() / given, site.root / given]
+    found = next((path for path in candidates if path.is_file()), None)
+    if found is None:
+        raise UsageError(f"--translation-of {given}: no such file (give the release to "
+                         "translate, like press_releases/2024-05-01-groups-sue.md)")
+    shown = site.display(found)
+    if found.resolve().parent != site.releases_dir.resolve():
+        raise UsageError(f"{shown} is not in {site.display(site.releases_dir)}/: a translation "
+                         "is made of a release there, and sits beside it")
+    other = split_language(found.name, site.languages)[1] or unlisted_language(
+        found.name, site.languages)
+    if other is not None:
+        raise UsageError(f"{shown} is in {SUPPORTED[other].english}: give the "
+                         f"{SUPPORTED[site.languages[0]].english} release it translates")
+    if RELEASE_FILE_NAME.match(found.name) is None:
+        raise UsageError(f"{shown} is not named like a release (YYYY-MM-DD-slug.md)")
+    return found
 
 
 def _ask_missing(

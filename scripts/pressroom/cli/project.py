@@ -20,6 +20,7 @@ from pressroom.core.settings import releases_folder, site_languages
 # ProperDocs reads properdocs.yml and falls back to mkdocs.yml; MkDocs reads mkdocs.yml.
 CONFIG_FILES = ("properdocs.yml", "mkdocs.yml")
 SCHEMA_FILE = Path("schemas") / "release.schema.json"
+TRANSLATION_SCHEMA_FILE = SCHEMA_FILE.with_name("translation.schema.json")
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -73,9 +74,9 @@ class Site:
     def campaigns(self) -> dict[str, Campaign]:
         return load_pages(self.root, self.docs_dir, self.languages)[1]
 
-    def schema_reference(self, folder: Path) -> str:
+    def schema_reference(self, folder: Path, schema_file: Path = SCHEMA_FILE) -> str:
         """The release schema's path as seen from a file in `folder`, for the editor's modeline."""
-        schema = self.root / SCHEMA_FILE
+        schema = self.root / schema_file
         return Path(os.path.relpath(schema, folder.resolve())).as_posix()
 
 

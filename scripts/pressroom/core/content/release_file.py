@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from pressroom.core.content.front_matter import Contact, ReleaseFront
+from pressroom.core.content.languages import SHARED_FIELDS, TRANSLATED_FIELDS, Language
 
 MODELINE = "# yaml-language-server: $schema={schema}"
 
@@ -34,6 +35,76 @@ def render_release(front: dict[str, Any], body: str, schema: str | None = None) 
         lines.extend(_field_lines(name, value))
     lines.append("---")
     return "\n".join(lines) + "\n" + body.strip("\n") + "\n"
+
+
+def render_translation(
+    original: dict[str, Any], own: dict[str, Any], original_name: str, language: Language,
+    body: str, schema: str | None = None,
+) -> str:
+    """A translation to fill in: only the fields a translation sets, each headline field with
+    the original's text in a comment above a placeholder (or above the value in `own`, typed
+    on the command line), so the translator sees both at once.
+
+    It starts as a draft: a translation is often ready after its original, and may then wait.
+    """
+    taken = [name for name in SHARED_FIELDS if name != "draft"]
+    lines = ["---"]
+    if schema:
+        lines.append(MODELINE.format(schema=schema))
+    lines += [
+        f"# The {language.english} version of {original_name}, beside it.",
+        f"# It takes {', '.join(taken[:-1])} and {taken[-1]} from that file:",
+        "# translate what is here.",
+    ]
+    for name in TRANSLATED_FIELDS:
+        lines += _translated_field_lines(name, original.get(name), own.get(name), language)
+    topics = original.get("topics")
+    if topics:
+        listed = list(topics) if isinstance(topics, list | tuple) else [topics]
+        lines += [
+            f"# To show the topics in {language.english}, write them here (optional):",
+            f"# topics: {scalar(listed)}",
+        ]
+    lines += [
+        f"# true keeps the {language.english} version off the site, even once the original is",
+        "# published. Delete the line when it is ready: it then goes out with the original.",
+        "draft: true",
+        "---",
+    ]
+    return "\n".join(lines) + "\n" + body.strip("\n") + "\n"
+
+
+# What a translator replaces. `check` accepts it, so the file is valid as written, a draft.
+TRANSLATION_PLACEHOLDERS = {
+    "title": "Write the headline in {language}",
+    "subtitle": "Write the subheadline in {language}",
+    "summary": "Write the summary in {language}",
+}
+
+
+def _translated_field_lines(name: str, value: Any, own: Any, language: Language) -> list[str]:
+    if name == "slug":
+        return [
+            "# This version's web address, if not the file name's: for example the "
+            f"{language.english}",
+            "# headline's words, in lowercase letters, digits and hyphens (optional).",
+            "slug:",
+        ]
+    if value is None:  # the original leaves it out: so may the translation
+        return [f"# {ReleaseFront.model_fields[name].description}", *_field_lines(name, own)]
+    if name == "location":
+        # A place is often named alike in both languages: kept, to change where it is not.
+        return [
+            f"# The dateline's place, as in the original: write its {language.english} name "
+            "if it has one.",
+            f"location: {scalar(own or value)}",
+        ]
+    placeholder = TRANSLATION_PLACEHOLDERS[name].format(language=language.english)
+    return [
+        f"# {ReleaseFront.model_fields[name].description} In the original:",
+        f"#   {' '.join(str(value).split())}",
+        f"{name}: {scalar(own or placeholder)}",
+    ]
 
 
 def _field_lines(name: str, value: Any) -> list[str]:
