@@ -255,3 +255,17 @@ def test_status_lists_releases_not_yet_in_spanish(fixture_site: Path, capsys) ->
     assert not any("coalition-sues-dhs" in path or path.endswith(".es.md")
                    for path in untranslated)
     assert len(untranslated) == 6  # 8 English releases, 2 of them translated
+
+
+def test_a_release_still_saying_what_to_write_is_not_published(fixture_site: Path, capsys) -> None:
+    original = "press_releases/2024-08-20-data-brokers-immigrant-tracking.md"
+    code, _out, _err = run_command(capsys, "new", "--root", str(fixture_site), "--lang", "es",
+                                   "--translation-of", str(fixture_site / original))
+    assert code == 0
+    translation = fixture_site / original.replace(".md", ".es.md")
+    # As written it is a draft, and valid; taken out of draft, its placeholders are errors.
+    translation.write_text(translation.read_text(encoding="utf-8").replace(
+        "draft: true\n", "draft: false\n"), encoding="utf-8")
+    errors = load_errors(fixture_site)
+    assert any(": title: still says what to write here" in error for error in errors), errors
+    assert any(": body: still has the text `pressroom new` wrote" in error for error in errors)

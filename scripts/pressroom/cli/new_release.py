@@ -21,6 +21,8 @@ from pressroom.core.content.languages import (
 )
 from pressroom.core.content.newsroom import Partner
 from pressroom.core.content.release_file import (
+    PLACEHOLDER_BODY,
+    TRANSLATION_BODY,
     release_file_name,
     render_release,
     render_translation,
@@ -33,21 +35,6 @@ from pressroom.core.loading.source import read_source
 
 Ask = Callable[[str], str]
 """Asks staff one question at the terminal and returns the answer, stripped."""
-
-PLACEHOLDER_BODY = """\
-Write the first paragraph here: who did what, when, where and why. The page puts the \
-dateline (the `location` above, in capitals) in front of it.
-
-"Put a quote here," said Full Name, Title at Organisation. "Keep it to two or three sentences."
-
-Separate paragraphs with a blank line. Write links [like this](https://example.org).
-"""
-
-TRANSLATION_BODY = """\
-Write the {language} text here, in place of this paragraph: translate the text of \
-{original}, paragraph by paragraph, quotes included.
-"""
-
 
 @dataclass
 class NewRelease:

@@ -142,3 +142,31 @@ def write_new(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as file:
         file.write(text)
+
+
+# What `pressroom new` writes for staff to replace.
+PLACEHOLDER_BODY = """\
+Write the first paragraph here: who did what, when, where and why. The page puts the \
+dateline (the `location` above, in capitals) in front of it.
+
+"Put a quote here," said Full Name, Title at Organisation. "Keep it to two or three sentences."
+
+Separate paragraphs with a blank line. Write links [like this](https://example.org).
+"""
+
+TRANSLATION_BODY = """\
+Write the {language} text here, in place of this paragraph: translate the text of \
+{original}, paragraph by paragraph, quotes included.
+"""
+
+
+def placeholder_left(text: str) -> bool:
+    """Whether text still holds words `pressroom new` wrote for staff to replace."""
+    return any(opening in text for opening in _PLACEHOLDER_OPENINGS)
+
+
+_PLACEHOLDER_OPENINGS = (
+    PLACEHOLDER_BODY.split(":", 1)[0],
+    TRANSLATION_BODY.split("{language}", 1)[1].split(":", 1)[0],
+    *(hint.split("{language}", 1)[0] for hint in TRANSLATION_PLACEHOLDERS.values()),
+)

@@ -42,6 +42,7 @@ from pressroom.core.content.newsroom import (
     topic_key,
     topic_slug,
 )
+from pressroom.core.content.release_file import placeholder_left
 from pressroom.core.errors import ContentError, ContentErrors
 from pressroom.core.loading.field_messages import explain
 from pressroom.core.loading.page_text import body_hazards
@@ -408,7 +409,23 @@ class _Loader:
             ))
             return None
         self.check_file_date(document, name["date"], front.date)
+        self.check_finished(document, front)
         return Release(front, slug, document, lang, prefix(lang, self.languages), stem)
+
+    def check_finished(self, document: SourceDocument, front: ReleaseFront) -> None:
+        """Words `pressroom new` wrote for staff to replace never go out: only in a draft."""
+        if front.draft:
+            return
+        for key in ("title", "subtitle", "summary"):
+            if placeholder_left(getattr(front, key) or ""):
+                self.errors.append(document.error(
+                    (key,), "still says what to write here",
+                    "write it, or keep `draft: true` until the release is ready"))
+        if placeholder_left(document.body):
+            self.errors.append(ContentError(
+                document.display_path, document.body_line, "body",
+                "still has the text `pressroom new` wrote to be replaced",
+                "write the release's text, or keep `draft: true` until it is ready"))
 
     def explain_lone_translation(self, shown: str, stem: str) -> None:
         """A Spanish file without its English one may be a translation whose original is
