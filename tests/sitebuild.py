@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -12,6 +13,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from lxml import html as lxml_html
+
+from pressroom.core.publishing.rules import Clock
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
@@ -48,6 +51,8 @@ class Build:
 
 # The fixture site publishes in English and Spanish (its mkdocs.yml says so).
 FIXTURE_LANGUAGES = ("en", "es")
+# The moment in-process tests load the fixture newsroom at.
+FIXTURE_CLOCK = Clock(dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC))
 
 
 def copy_site(source: Path, destination: Path) -> Path:

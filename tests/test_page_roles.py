@@ -3,13 +3,10 @@ feeds it advertises, and which pages a `--dirty` build renders again."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from sitebuild import FIXTURE_LANGUAGES, FIXTURES
+from sitebuild import FIXTURE_CLOCK, FIXTURES
 
 from pressroom.core.content.newsroom import Newsroom
-from pressroom.core.loading.load import load_newsroom
 from pressroom.core.outputs.syndication import SiteSettings
 from pressroom.core.pages import presenting
 from pressroom.core.pages.dependencies import pages_to_rebuild
@@ -22,28 +19,16 @@ from pressroom.core.pages.roles import (
     ReleaseRole,
     page_roles,
 )
-from pressroom.core.publishing.rules import Clock
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
 
 SITE = FIXTURES / "site"
-CLOCK = Clock(dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC))
+CLOCK = FIXTURE_CLOCK
 SETTINGS = SiteSettings(
     site_url="https://newsroom.example.org/", site_name="Fixture", description="",
     language="en", timezone="UTC", feed_length=20,
 )
 DRONES = "press/2023/coalition-sues-dhs-drone-surveillance-records.md"
-
-
-@pytest.fixture(scope="module")
-def newsroom() -> Newsroom:
-    return load_newsroom(SITE, SITE / "press_releases", SITE / "docs", clock=CLOCK,
-                         languages=FIXTURE_LANGUAGES)
-
-
-@pytest.fixture(scope="module")
-def catalogue(newsroom: Newsroom) -> Catalogue:
-    return Catalogue(newsroom, CLOCK, preview=False, rendered=Rendered(), page_size=3)
 
 
 @pytest.fixture(scope="module")

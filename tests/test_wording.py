@@ -13,21 +13,19 @@ from zoneinfo import ZoneInfo
 import jinja2
 import material
 import pytest
-from sitebuild import FIXTURE_LANGUAGES, FIXTURES
+from sitebuild import FIXTURE_CLOCK, FIXTURES
 
 from pressroom.core.content.front_matter import ReleaseFront
-from pressroom.core.content.newsroom import Newsroom, Release
+from pressroom.core.content.newsroom import Release
 from pressroom.core.i18n.words import BUILT_IN, ENGLISH, SPANISH, Wording, Words, blanks
-from pressroom.core.loading.load import load_newsroom
 from pressroom.core.loading.source import SourceDocument
 from pressroom.core.publishing.rules import Clock
 from pressroom.core.views import pages as views
 from pressroom.core.views.catalogue import Catalogue
-from pressroom.core.views.models import Rendered
 from pressroom.core.views.notices import notice
 
 SITE = FIXTURES / "site"
-CLOCK = Clock(dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC))
+CLOCK = FIXTURE_CLOCK
 DRONES = "press/2023/coalition-sues-dhs-drone-surveillance-records/"
 OVERRIDES = Path(__file__).parents[1] / "overrides"
 
@@ -105,17 +103,6 @@ def test_only_known_wording_can_be_set() -> None:
 
 
 # --- views in Spanish ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def newsroom() -> Newsroom:
-    return load_newsroom(SITE, SITE / "press_releases", SITE / "docs", clock=CLOCK,
-                         languages=FIXTURE_LANGUAGES)
-
-
-@pytest.fixture(scope="module")
-def catalogue(newsroom: Newsroom) -> Catalogue:
-    return Catalogue(newsroom, CLOCK, preview=False, rendered=Rendered(), page_size=3)
 
 
 def release_at(catalogue: Catalogue, url: str) -> Release:
