@@ -269,3 +269,19 @@ def test_a_release_still_saying_what_to_write_is_not_published(fixture_site: Pat
     errors = load_errors(fixture_site)
     assert any(": title: still says what to write here" in error for error in errors), errors
     assert any(": body: still has the text `pressroom new` wrote" in error for error in errors)
+
+
+def test_the_coalition_sets_its_own_release_line(fixture_site: Path) -> None:
+    config = fixture_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "      languages: [en, es]\n",
+        "      languages: [en, es]\n      release_line: {es: PARA PUBLICACIÓN INMEDIATA}\n"),
+        encoding="utf-8")
+    build = run_build(fixture_site, "--strict")
+    assert build.ok, build.log
+    assert "PARA PUBLICACIÓN INMEDIATA" in build.page(DRONES_ES).text_content()
+    assert "FOR IMMEDIATE RELEASE" in build.page(DRONES_EN).text_content()
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "{es: PARA", "{fr: PARA"), encoding="utf-8")
+    refused = run_build(fixture_site)
+    assert not refused.ok and "option 'release_line'" in refused.log

@@ -15,6 +15,7 @@ from mkdocs.config.base import Config, ValidationError
 from pressroom.core import settings
 from pressroom.core.content.languages import DEFAULT_LANGUAGES
 from pressroom.core.errors import ContentErrors
+from pressroom.core.i18n.words import Wording
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
 
 
@@ -67,6 +68,27 @@ class Languages(c.BaseConfigOption[tuple[str, ...]]):
             raise ValidationError(f"{error.message} ({error.hint})") from None
 
 
+class ReleaseLines(c.BaseConfigOption[dict[str, str]]):
+    """The line above a release's headline, by language, where the coalition writes its own."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            raise ValidationError(
+                f"{value!r} is not a line for each language "
+                "(write it like `release_line: {es: PARA PUBLICACIÓN INMEDIATA}`)")
+        try:
+            Wording({lang: {"release_line": line} for lang, line in value.items()})
+        except ValueError as problem:
+            raise ValidationError(str(problem)) from None
+        return dict(value)
+
+
 class PressroomConfig(Config):
     releases_dir = CoreRule(settings.releases_folder, default="press_releases")
     """Folder of release files, relative to mkdocs.yml, inside the site."""
@@ -85,6 +107,9 @@ class PressroomConfig(Config):
 
     languages = Languages()
     """The site's languages, its default first: `[en, es]` puts Spanish at /es/."""
+
+    release_line = ReleaseLines()
+    """The coalition's own "FOR IMMEDIATE RELEASE" line, by language."""
 
     timezone = CoreRule(time_zone, default=DEFAULT_TIMEZONE)
     """Where the coalition dates its releases: the hour a release dated 20 October went out."""

@@ -29,6 +29,7 @@ from pressroom.core.content.languages import (
 )
 from pressroom.core.content.newsroom import Newsroom
 from pressroom.core.errors import HIDDEN, ContentError, ContentErrors, hides_values
+from pressroom.core.i18n.words import Wording
 from pressroom.core.loading.load import ReadCache, load_newsroom
 from pressroom.core.outputs import feeds
 from pressroom.core.outputs.csp import content_security_policy
@@ -112,9 +113,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         clock = build_clock(zone=self.config.timezone)
         newsroom = self._load(config, clock)
         # One catalogue per language: what that language's pages show.
+        wording = Wording({lang: {"release_line": line}
+                           for lang, line in self.config.release_line.items()})
         self.catalogues = {
             lang: Catalogue(newsroom, clock, preview=self.preview, rendered=self.rendered,
-                            page_size=self.config.page_size, lang=lang)
+                            page_size=self.config.page_size, lang=lang, wording=wording)
             for lang in newsroom.languages
         }
         self.catalogue = self.catalogues[newsroom.languages[0]]
