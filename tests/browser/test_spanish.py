@@ -41,10 +41,11 @@ LIGHT = [(name, "desktop") for name in SPANISH_PAGES] + [
     ("release", "phone"), ("search", "phone")]
 
 
-def accessible_in_spanish(visit, axe_source: str, screenshot: str) -> None:
+def accessible_in_spanish(visit, axe_source: str, screenshot: str | None = None) -> None:
     expect(visit.page.locator("html")).to_have_attribute("lang", "es")
     violations = axe_violations(visit, axe_source)
-    visit.screenshot(screenshot)
+    if screenshot:  # where the layout differs from the English pages' screenshots
+        visit.screenshot(screenshot)
     assert violations == [], describe(violations)
     assert horizontal_overflow(visit.page) <= 0
     visit.assert_clean()
@@ -54,7 +55,8 @@ def accessible_in_spanish(visit, axe_source: str, screenshot: str) -> None:
 def test_spanish_page_in_light_mode(fixture_server, open_page, axe_source, name, viewport):
     visit = settled(open_page(fixture_server.url(SPANISH_PAGES[name]), viewport))
     assert visit.page.evaluate("document.body.dataset.mdColorScheme") == "default"
-    accessible_in_spanish(visit, axe_source, f"fixture-es-{name}-{viewport}")
+    shot = f"fixture-es-{name}-phone" if viewport == "phone" else None
+    accessible_in_spanish(visit, axe_source, shot)
 
 
 def test_spanish_release_in_dark_mode(fixture_server, open_page, axe_source):
@@ -65,7 +67,7 @@ def test_spanish_release_in_dark_mode(fixture_server, open_page, axe_source):
 
 def test_shipped_spanish_release_in_light_mode(shipped_server, open_page, axe_source):
     visit = open_page(shipped_server.url("/es/press/2020/clearview-ai-ice-foia/"))
-    accessible_in_spanish(visit, axe_source, "shipped-es-release-desktop")
+    accessible_in_spanish(visit, axe_source)
 
 
 def test_spanish_release_and_search_run_under_the_policy(fixture_server, watched):
@@ -99,13 +101,12 @@ def test_one_click_reaches_the_translation_and_one_click_comes_back(fixture_serv
 
 
 def test_without_a_translation_the_switcher_leads_to_the_press_page(fixture_server, open_page):
-    for start, lang, press in ((ENGLISH_ONLY, "es", "/es/press/"), (SPANISH_ONLY, "en", "/press/")):
-        visit = open_page(fixture_server.url(start))
-        page = visit.page
-        switcher(page).click()
-        page.wait_for_url(fixture_server.url(press))
-        expect(page.locator("html")).to_have_attribute("lang", lang)
-        visit.assert_clean()
+    visit = open_page(fixture_server.url(ENGLISH_ONLY))
+    page = visit.page
+    switcher(page).click()
+    page.wait_for_url(fixture_server.url("/es/press/"))
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    visit.assert_clean()
 
 
 def test_the_switcher_works_from_the_keyboard(fixture_server, open_page):
