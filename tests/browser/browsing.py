@@ -1,8 +1,10 @@
-"""What the browser tests visit, and with which tools (imported by conftest.py and the tests)."""
+"""What the browser tests visit, and with which tools and checks (imported by conftest.py and
+the tests)."""
 
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -58,3 +60,74 @@ SHIPPED_PAGES = {
 }
 
 SITES = {"fixture": FIXTURE_PAGES, "shipped": SHIPPED_PAGES}
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+RUN_AXE = """
+async (tags) => {
+  const results = await axe.run(document, {
+    runOnly: {type: "tag", values: tags},
+    resultTypes: ["violations"],
+  });
+  return results.violations.map(v => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary),
+  }));
+}
+"""
+
+
+def axe_violations(visit, axe_source: str) -> list[dict]:
+    # Evaluated by the driver, not added as a <script>: the page's policy refuses those.
+    visit.page.evaluate(axe_source)
+    return visit.page.evaluate(RUN_AXE, WCAG_TAGS)
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(
+        f"{v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations
+    )
+
+
+def settled(visit):
+    """The visit, once a search in its address has shown its results."""
+    if "?q=" in visit.page.url:
+        visit.page.locator(".md-search-result__link").first.wait_for()
+        # On a phone Material opens search by growing a circle (.md-search__overlay) from the
+        # header; for the 0.1 s it grows, it pokes out of the page. Judge the page at rest.
+        visit.page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
+    return visit
+
+
+def search_result_links(page):
+    return page.locator(".md-search-result__link")
+
+
+def listed_titles(page) -> list[str]:
+    return page.locator("[data-pressroom-results] .pressroom-card__title").all_inner_texts()
+
+
+def policy_violations(page: Page, refused: list[str]) -> list[str]:
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("window.__violations") + refused
+
+
+def horizontal_overflow(page) -> int:
+    return page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+
+
+# Whether the focused element shows a focus indicator: an outline or a box shadow.
+FOCUS_RING = """
+() => {
+  const style = getComputedStyle(document.activeElement);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const shadow = style.boxShadow && style.boxShadow !== 'none';
+  return outline || shadow;
+}
+"""

@@ -10,7 +10,7 @@ import functools
 import http.server
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -165,6 +165,40 @@ def open_page(browser: Browser) -> Iterator:
         page.set_default_timeout(10_000)
         page.goto(url, wait_until="load")
         return visit
+
+    yield opener
+    for context in contexts:
+        context.close()
+
+
+# Records Content-Security-Policy violations; runs before any of the page's own scripts, in
+# every document the tab opens.
+LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(
+  `${event.effectiveDirective} refused ${event.blockedURI || "inline"} ` +
+  `(${event.sourceFile}:${event.lineNumber})`));
+"""
+
+
+@pytest.fixture
+def watched(browser: Browser) -> Iterator[Callable[[str], tuple[Page, list[str]]]]:
+    """Open a URL in a tab that records policy violations and "Refused to…" console lines."""
+    contexts = []
+
+    def opener(url: str) -> tuple[Page, list[str]]:
+        context = browser.new_context()
+        contexts.append(context)
+        context.add_init_script(LISTEN)
+        context.route("**/*", lambda route: route.continue_()
+                      if urlsplit(route.request.url).hostname in LOCAL_HOSTS else route.abort())
+        page = context.new_page()
+        refused: list[str] = []
+        page.on("console", lambda message: refused.append(message.text)
+                if "Content Security Policy" in message.text else None)
+        page.set_default_timeout(10_000)
+        page.goto(url, wait_until="load")
+        return page, refused
 
     yield opener
     for context in contexts:

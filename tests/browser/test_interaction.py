@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browsing import FIXTURE_PAGES
+from browsing import FIXTURE_PAGES, FOCUS_RING, listed_titles, search_result_links
 from playwright.sync_api import expect
 
 SEED_RELEASE = "/press/2020/clearview-ai-ice-foia/"
@@ -22,19 +22,6 @@ FOCUSABLE = """
 """
 
 ACTIVE = "() => (document.activeElement && document.activeElement.dataset.keyboard) || ''"
-
-FOCUS_RING = """
-() => {
-  const style = getComputedStyle(document.activeElement);
-  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
-  const shadow = style.boxShadow && style.boxShadow !== 'none';
-  return outline || shadow;
-}
-"""
-
-
-def search_result_links(page):
-    return page.locator(".md-search-result__link")
 
 
 def test_search_for_clearview_finds_the_seed_release(shipped_server, open_page):
@@ -84,10 +71,6 @@ def test_reading_a_release_loads_nothing_for_search(fixture_server, open_page):
     page.wait_for_load_state("networkidle")
     assert any(url.endswith("/search/search_index.json") for url in visit.requests)
     visit.assert_clean()
-
-
-def listed_titles(page) -> list[str]:
-    return page.locator("[data-pressroom-results] .pressroom-card__title").all_inner_texts()
 
 
 def test_press_filter_by_click_reflects_the_choice_in_the_url(fixture_server, open_page):

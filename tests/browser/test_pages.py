@@ -3,53 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from browsing import FIXTURE_PAGES, SITES
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-
-RUN_AXE = """
-async (tags) => {
-  const results = await axe.run(document, {
-    runOnly: {type: "tag", values: tags},
-    resultTypes: ["violations"],
-  });
-  return results.violations.map(v => ({
-    id: v.id,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary),
-  }));
-}
-"""
-
-
-def axe_violations(visit, axe_source: str) -> list[dict]:
-    # Evaluated by the driver, not added as a <script>: the page's policy refuses those.
-    visit.page.evaluate(axe_source)
-    return visit.page.evaluate(RUN_AXE, WCAG_TAGS)
-
-
-def describe(violations: list[dict]) -> str:
-    return "\n".join(
-        f"{v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations
-    )
-
-
-def horizontal_overflow(page) -> int:
-    return page.evaluate(
-        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-
-
-def settled(visit):
-    """The visit, once a search in its address has shown its results."""
-    if "?q=" in visit.page.url:
-        visit.page.locator(".md-search-result__link").first.wait_for()
-        # On a phone Material opens search by growing a circle (.md-search__overlay) from the
-        # header; for the 0.1 s it grows, it pokes out of the page. Judge the page at rest.
-        visit.page.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )
-    return visit
+from browsing import FIXTURE_PAGES, SITES, axe_violations, describe, horizontal_overflow, settled
 
 
 def page_url(request, site: str, name: str) -> str:
