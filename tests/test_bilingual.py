@@ -285,3 +285,13 @@ def test_the_coalition_sets_its_own_release_line(fixture_site: Path) -> None:
         "{es: PARA", "{fr: PARA"), encoding="utf-8")
     refused = run_build(fixture_site)
     assert not refused.ok and "option 'release_line'" in refused.log
+
+
+def test_what_a_translation_takes_from_its_original_is_marked_english(built_fixture: Build) -> None:
+    page = built_fixture.page("es/press/2025/face-matching-tool-check-ins/")  # topics inherited
+    assert set(page.xpath("//footer[contains(@class,'pressroom-release__links')]//a/@lang")) \
+        == {"en"}
+    titles = page.xpath("//span[@class='pressroom-contact__title']")
+    assert titles and all(title.get("lang") == "en" for title in titles)
+    own = built_fixture.page(DRONES_ES)  # its own Spanish topics
+    assert own.xpath("//footer[contains(@class,'pressroom-release__links')]//a/@lang") == []

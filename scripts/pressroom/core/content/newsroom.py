@@ -152,6 +152,7 @@ class Release:
     lang: str = "en"
     folder: str = ""  # where its language's pages live: "" or "es/"
     key: str = ""  # the file name without language and `.md`: shared by a release's translations
+    inherited: tuple[str, ...] = ()  # a translation's fields taken from its original
 
     @property
     def body(self) -> str:

@@ -410,7 +410,8 @@ class _Loader:
             return None
         self.check_file_date(document, name["date"], front.date)
         self.check_finished(document, front)
-        return Release(front, slug, document, lang, prefix(lang, self.languages), stem)
+        taken = tuple(key for key in inherited or {} if key not in document.metadata)
+        return Release(front, slug, document, lang, prefix(lang, self.languages), stem, taken)
 
     def check_finished(self, document: SourceDocument, front: ReleaseFront) -> None:
         """Words `pressroom new` wrote for staff to replace never go out: only in a draft."""

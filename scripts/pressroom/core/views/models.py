@@ -16,6 +16,7 @@ from pressroom.core.listings.archive import PagerLink
 class Link:
     label: str
     url: str
+    lang: str | None = None  # the label's language, where it is not the page's
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class ContactView:
     organisation: str | None
     email: str | None
     phone: str | None
+    title_lang: str | None = None  # the title's language, where it is not the page's
 
     @property
     def phone_href(self) -> str | None:

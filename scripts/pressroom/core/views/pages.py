@@ -68,6 +68,11 @@ def release_page(
     partners = catalogue.newsroom.partners
     campaign = catalogue.newsroom.campaigns.get(release.front.campaign or "")
     before, after = around(words.about, "name")
+
+    def untranslated(field: str) -> str | None:
+        """A translation's field taken from its original is in the original's language."""
+        return catalogue.newsroom.languages[0] if field in release.inherited else None
+
     return ReleasePage(
         card=catalogue.cards.card(release, language),
         release_line=words.release_line,
@@ -76,13 +81,13 @@ def release_page(
             ContactView(
                 contact.name, contact.title,
                 partners[contact.org].name if contact.org else None,
-                contact.email, contact.phone,
+                contact.email, contact.phone, untranslated("contacts"),
             )
             for contact in release.front.contacts
         ],
         contacts_label=words.contacts_label(len(release.front.contacts)),
         campaign=Link(campaign.title, campaign.url) if campaign else None,
-        topics=[Link(topic.label, topic.url) for topic in release.topics],
+        topics=[Link(topic.label, topic.url, untranslated("topics")) for topic in release.topics],
         abouts=[
             About(partners[p].name, partners[p].url,
                   catalogue.rendered.boilerplate_html.get(partners[p].url, ""),
