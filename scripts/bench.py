@@ -15,6 +15,12 @@ page. It is a measurement, not a test: nothing here fails because a build is slo
     .venv/bin/python scripts/bench.py                           # 1,000 releases, 3 rounds
     .venv/bin/python scripts/bench.py --sizes 100,1000,3000 --json bench.json
 
+With --bilingual it instead measures the cost of a second language: the same N English
+releases built alone (`languages: [en]`) and with a Spanish translation of each, and Spanish
+partner, campaign, home and about pages (`languages: [en, es]`), alternately.
+
+    .venv/bin/python scripts/bench.py --bilingual --releases 1000 --rounds 3
+
 With --live it instead times live editing: under `mkdocs serve --livereload`, then under
 `mkdocs serve --livereload --dirty`, it saves the newest release several times and measures
 from the write until the served page shows the change and until a page open in headless
@@ -65,6 +71,7 @@ FIRST_DAY = dt.date(2016, 1, 1)
 DAYS = (dt.date(2026, 1, 1) - FIRST_DAY).days  # ten years of releases
 # Every synthetic release is published at this moment, whatever day the bench runs.
 CLOCK = "2026-01-01T12:00:00+00:00"
+TRANSLATION_FILE = re.compile(r"\.[a-z]{2}\.md$")  # about.es.md: the Spanish about.md
 PACKAGES = (
     "mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "Jinja2", "pydantic",
     "PyYAML", "lxml", "feedgen", "pressroom",
@@ -210,6 +217,214 @@ MONTHS = (
 
 
 @dataclass(frozen=True)
+class Vocabulary:
+    """The words and phrases one language's copy is written with.
+
+    Each language has its own vocabulary, not a word-for-word translation, so that a
+    translated release does not repeat its original's bytes (which would flatter gzip and
+    the search index).
+    """
+
+    places: tuple[str, ...]
+    agencies: tuple[str, ...]
+    technologies: tuple[str, ...]
+    issues: tuple[str, ...]
+    months: tuple[str, ...]
+    job_titles: tuple[str, ...]
+    titles: tuple[str, ...]
+    subtitles: tuple[str, ...]
+    leads: tuple[str, ...]
+    sentences: tuple[str, ...]
+    quotes: tuple[str, ...]
+    demands: tuple[str, ...]
+    campaign_titles: tuple[str, ...]
+    documents: tuple[str, ...]  # what a release links to
+    link_folders: tuple[str, ...]
+    organisation_kinds: tuple[str, ...]
+    thousands: str  # the thousands separator: 1,234 or 1.234
+    money: str
+    said: str
+    quote: str
+    read_more: str
+    asking: str
+    memo: str
+    background: str
+    more_info: str
+    organisation: str
+    home_heading: str
+    home_title: str
+    about_title: str
+
+
+ENGLISH = Vocabulary(
+    places=PLACES, agencies=AGENCIES, technologies=TECHNOLOGIES, issues=ISSUES, months=MONTHS,
+    job_titles=JOB_TITLES, titles=TITLES, subtitles=SUBTITLES, leads=LEADS, sentences=SENTENCES,
+    quotes=QUOTES, demands=DEMANDS, campaign_titles=CAMPAIGN_TITLES,
+    documents=("report", "complaint", "letter"), link_folders=("reports", "news"),
+    organisation_kinds=("member-led", "nonprofit", "volunteer"),
+    thousands=",", money="${whole}.{tenth} million",
+    said="said {first} {last}, {job} at {partner}",
+    quote='"{opening}," {said}. "{closing}"',
+    read_more=" Read [the full {document}]({link}) on {partner}'s website.",
+    asking="The groups are asking {agency} to:\n\n{demands}",
+    memo="One of the documents, an internal memo from {year}, reads:\n\n> {memo}",
+    background="## Background",
+    more_info=" More information is available from [{partner}]({website}) and in *{issue}*, "
+    "its briefing of **{month}**.",
+    organisation="{name} is a {kind} organisation based in {place}. ",
+    home_heading="Synthetic Coalition Newsroom", home_title="Home",
+    about_title="About the coalition",
+)
+
+# Spanish copy, as a coalition's press office writes it. Agencies carry their article, so
+# templates use them only after words that take one as it is ("contra el FBI", not "de el").
+SPANISH = Vocabulary(
+    places=(  # in the order of PLACES: a translation's dateline is its original's, in Spanish
+        "Nueva York", "Washington D. C.", "Los Ángeles", "San Francisco", "Chicago", "Houston",
+        "Phoenix", "El Paso", "Miami", "Atlanta", "Seattle", "Denver", "Tucson", "San Diego",
+        "Newark", "Oakland", "Albuquerque", "Minneapolis",
+    ),
+    agencies=(
+        "ICE", "el DHS", "la Oficina de Aduanas y Protección Fronteriza", "el FBI",
+        "el Departamento de Estado", "el Departamento de Justicia", "el USCIS",
+        "la oficina del alguacil del condado", "el departamento de policía municipal",
+        "el Departamento de Vehículos Motorizados",
+        "la Oficina de Gestión de la Identidad Biométrica",
+    ),
+    technologies=(
+        "reconocimiento facial", "lectores automáticos de matrículas",
+        "simuladores de antenas de telefonía", "vigilancia de redes sociales",
+        "corredores de datos comerciales", "bases de datos biométricas",
+        "puntuaciones predictivas de riesgo", "drones de vigilancia", "grilletes electrónicos",
+        "registros de servicios públicos", "análisis de huellas de voz",
+        "clasificación automatizada de expedientes", "bases de datos de pandillas",
+        "compras de datos de geolocalización",
+    ),
+    issues=(
+        "registros secretos de vigilancia", "condiciones de detención",
+        "intercambio de datos con la policía local", "contratos de reconocimiento facial",
+        "el programa de grilletes electrónicos", "redadas en lugares de trabajo",
+        "negligencia médica en los centros de detención", "arrestos en los juzgados",
+        "errores en las bases de datos", "compras de datos de geolocalización",
+        "vuelos de drones sobre las ciudades", "vuelos de deportación",
+        "expedientes de separación familiar", "la ampliación de la biometría fronteriza",
+        "vigilancia de las líneas de ayuda",
+    ),
+    months=(
+        "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+        "octubre", "noviembre", "diciembre",
+    ),
+    job_titles=(
+        "directora de políticas públicas", "responsable de relaciones con los medios",
+        "abogada supervisora", "coordinador de campo", "director ejecutivo",
+        "directora de comunicación", "abogado principal", "organizadora de campañas",
+        "director de investigación", "portavoz de prensa",
+    ),
+    titles=(
+        "{group} presenta una demanda contra {agency} por {issue}",
+        "Nuevos documentos revelan que {agency} recurre a {technology}",
+        "Organizaciones exigen que {agency} rinda cuentas sobre {issue}",
+        "{group} publica un informe sobre {issue}",
+        "Declaración ante la ampliación de {technology} anunciada por {agency}",
+        "El concejo municipal de {city} vota para limitar el uso de {technology}",
+        "Un tribunal ordena que {agency} entregue los documentos sobre {issue}",
+        "La coalición presenta una queja por {issue} en {city}",
+        "Defensores declaran en {city} contra el uso de {technology}",
+        "Una demanda impugna la política sobre {issue} que aplica {agency}",
+    ),
+    subtitles=(
+        "Documentos obtenidos mediante una solicitud de acceso a registros públicos muestran "
+        "el uso de {technology} en {city}",
+        "Las organizaciones afirman que {agency} lleva {number} meses incumpliendo la ley",
+        "El informe documenta {number} casos en {count} estados",
+        "Un tribunal escuchará los alegatos el {day} de {month}",
+    ),
+    leads=(
+        "{group} presentó hoy una demanda ante un tribunal federal para obligar a que "
+        "{agency} entregue los documentos sobre su uso de {technology}.",
+        "{group} publicó hoy un informe que documenta {number} casos en los que se empleó "
+        "{technology} contra familias inmigrantes en {city}.",
+        "{group} y sus aliados pidieron hoy que {agency} deje de recurrir a {technology}.",
+        "{group} celebró hoy la votación con la que el concejo municipal de {city} restringe "
+        "el uso de {technology}.",
+    ),
+    sentences=(
+        "Los documentos obtenidos por la coalición muestran que {agency} utilizó "
+        "{technology} en {city} al menos {number} veces entre {year} y {later_year}.",
+        "Los documentos se entregaron solo después de una demanda interpuesta en {month} "
+        "de {year}.",
+        "Vecinos de {city} denunciaron primero esta práctica ante la línea de ayuda de la "
+        "coalición.",
+        "Ni {agency} ni sus contratistas quisieron precisar durante cuánto tiempo se "
+        "conservan los datos.",
+        "El acuerdo permite que {agency} consulte el sistema sin orden judicial.",
+        "Según los defensores, los sistemas de {technology} se equivocan con mucha más "
+        "frecuencia con las personas de piel oscura, con las mujeres y con los ancianos.",
+        "Desde entonces, {count} concejos municipales han aprobado ordenanzas que limitan "
+        "el uso de {technology}.",
+        "La coalición solicitó los documentos por primera vez hace {number} meses.",
+        "A través de un portavoz, {agency} declinó comentar un litigio pendiente.",
+        "El informe se basa en entrevistas con {number} personas recluidas en {count} "
+        "centros.",
+        "La ley federal obliga a toda agencia a responder a una solicitud de acceso en un "
+        "plazo de veinte días hábiles.",
+        "El contrato, por valor de {money}, se firmó sin aviso público.",
+        "La policía local de {city} compartió el año pasado más de {number} registros con "
+        "{agency}.",
+        "Las familias relatan detenciones en juzgados, hospitales y escuelas.",
+        "Abogados de dos bufetes representan gratuitamente a las organizaciones.",
+        "Varios congresistas han pedido que {agency} suspenda el programa.",
+        "La auditoría concluyó que el {percent} por ciento de los registros señalados "
+        "contenía errores.",
+        "La coalición ofrecerá una sesión informativa abierta en {city} el {day} de {month}.",
+        "Buena parte de los documentos llegó muy tachada, y otros se retuvieron por completo.",
+        "El programa se amplió en {year} sin audiencia pública alguna.",
+    ),
+    quotes=(
+        "La gente tiene derecho a saber cómo la vigila su propio gobierno.",
+        "El secretismo no es una estrategia de seguridad; es una forma de eludir la "
+        "rendición de cuentas.",
+        "Nadie debería tener miedo de llevar a su hija o a su hijo al hospital.",
+        "Estos documentos confirman lo que nuestras comunidades nos vienen contando desde "
+        "hace años.",
+        "Cuando el gobierno ignora la ley, los tribunales son el único recurso que nos queda.",
+        "Una vigilancia así jamás se toleraría en ninguna otra comunidad.",
+        "Seguiremos luchando hasta que cada expediente salga a la luz.",
+        "No podemos permitir que un algoritmo decida quién puede quedarse con su familia.",
+    ),
+    demands=(
+        "entregue todos los contratos y memorandos sobre {technology}",
+        "deje de compartir información con {agency}",
+        "publique cada año el número de personas afectadas",
+        "ponga fin al uso de {technology} en {city}",
+        "celebre audiencias públicas antes de cualquier ampliación",
+        "borre los registros reunidos sin orden judicial",
+        "acepte auditorías independientes del programa",
+    ),
+    campaign_titles=(  # in the order of CAMPAIGN_TITLES
+        "Alto a la vigilancia facial", "Transparencia en la detención", "Conozca sus derechos",
+        "Que los corredores de datos rindan cuentas", "Basta de arrestos en los juzgados",
+        "Escudo santuario para los datos", "Control de los drones", "Libertad para todos",
+        "Documentos para el público", "Hospitales seguros",
+    ),
+    documents=("informe", "escrito", "documento"), link_folders=("informes", "noticias"),
+    organisation_kinds=("de base", "sin fines de lucro", "de voluntariado"),
+    thousands=".", money="{whole},{tenth} millones de dólares",
+    said="dijo {first} {last}, {job} de {partner}",
+    quote='"{opening}", {said}. "{closing}"',
+    read_more=" Consulte [el {document} completo]({link}) en el sitio web de {partner}.",
+    asking="Las organizaciones piden que {agency}:\n\n{demands}",
+    memo="Uno de los documentos, un memorando interno de {year}, dice:\n\n> {memo}",
+    background="## Antecedentes",
+    more_info=" Hay más información en el sitio de [{partner}]({website}) y en su informe "
+    "de **{month}** sobre *{issue}*.",
+    organisation="{name} es una organización {kind} con sede en {place}. ",
+    home_heading="Sala de prensa de la coalición sintética", home_title="Inicio",
+    about_title="Acerca de la coalición",
+)
+
+
+@dataclass(frozen=True)
 class Partner:
     id: str
     name: str
@@ -251,22 +466,26 @@ def slug_of(text: str, words: int = 8) -> str:
 class Writer:
     """Deterministic copy: the same seed writes the same newsroom, byte for byte."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, words: Vocabulary = ENGLISH) -> None:
         self.random = random.Random(seed)
+        self.words = words
 
     def pick(self, choices: tuple[str, ...] | list[str]) -> str:
         return self.random.choice(choices)
 
     def fill(self, template: str, **known: str) -> str:
+        words = self.words
         year = self.random.randint(2012, 2024)
         slots = {
-            "agency": self.pick(AGENCIES), "technology": self.pick(TECHNOLOGIES),
-            "issue": self.pick(ISSUES), "city": self.pick(CITIES),
-            "month": self.pick(MONTHS), "day": str(self.random.randint(1, 28)),
+            "agency": self.pick(words.agencies), "technology": self.pick(words.technologies),
+            "issue": self.pick(words.issues), "city": self.pick(CITIES),
+            "month": self.pick(words.months), "day": str(self.random.randint(1, 28)),
             "year": str(year), "later_year": str(year + self.random.randint(1, 3)),
-            "number": f"{self.random.randint(3, 4000):,}", "count": str(self.random.randint(2, 19)),
+            "number": f"{self.random.randint(3, 4000):,}".replace(",", words.thousands),
+            "count": str(self.random.randint(2, 19)),
             "percent": str(self.random.randint(5, 60)),
-            "money": f"${self.random.randint(2, 90)}.{self.random.randint(1, 9)} million",
+            "money": words.money.format(whole=self.random.randint(2, 90),
+                                        tenth=self.random.randint(1, 9)),
             **known,
         }
         return template.format(**slots)
@@ -288,56 +507,73 @@ class Writer:
         return made
 
     def paragraph(self, sentences: int, **known: str) -> str:
-        return " ".join(self.fill(self.pick(SENTENCES), **known) for _ in range(sentences))
+        return " ".join(self.fill(self.pick(self.words.sentences), **known)
+                        for _ in range(sentences))
 
     def quote(self, partner: Partner) -> str:
         first, last = self.person()
-        said = f"said {first} {last}, {self.pick(JOB_TITLES)} at {partner.name}"
-        opening = f"{self.pick(QUOTES)} {self.pick(QUOTES)}".removesuffix(".")
-        return f'"{opening}," {said}. "{self.pick(QUOTES)}"'
+        said = self.words.said.format(first=first, last=last, job=self.pick(self.words.job_titles),
+                                      partner=partner.name)
+        opening = f"{self.pick(self.words.quotes)} {self.pick(self.words.quotes)}"
+        return self.words.quote.format(opening=opening.removesuffix("."), said=said,
+                                       closing=self.pick(self.words.quotes))
 
     def body(self, partners: list[Partner], words: int) -> str:
         """About `words` words of wire copy: paragraphs, a quote, a list, links, a citation."""
-        partner = partners[0]
-        blocks = [self.fill(self.pick(LEADS), group=partner.name) + " " + self.paragraph(2)]
-        link = f"https://{partner.id}.example.org/{self.random.choice(('reports', 'news'))}/"
-        blocks.append(
-            self.paragraph(2) + f" Read [the full {self.pick(('report', 'complaint', 'letter'))}]"
-            f"({link}{self.random.randint(100, 999)}) on {partner.name}'s website."
-        )
+        vocabulary, partner = self.words, partners[0]
+        blocks = [self.fill(self.pick(vocabulary.leads), group=partner.name) + " "
+                  + self.paragraph(2)]
+        link = f"https://{partner.id}.example.org/{self.random.choice(vocabulary.link_folders)}/"
+        paragraph = self.paragraph(2)
+        document = self.pick(vocabulary.documents)
+        link += str(self.random.randint(100, 999))
+        blocks.append(paragraph + vocabulary.read_more.format(
+            document=document, link=link, partner=partner.name))
         blocks.append(self.quote(self.random.choice(partners)))
         demands = "\n".join(
-            f"- {self.fill(self.pick(DEMANDS))}" for _ in range(self.random.randint(3, 5))
+            f"- {self.fill(self.pick(vocabulary.demands))}"
+            for _ in range(self.random.randint(3, 5))
         )
-        blocks.append(f"The groups are asking {self.pick(AGENCIES)} to:\n\n{demands}")
-        blocks.append(
-            f"One of the documents, an internal memo from {self.random.randint(2015, 2024)}, "
-            f"reads:\n\n> {self.paragraph(2)}"
-        )
+        blocks.append(vocabulary.asking.format(agency=self.pick(vocabulary.agencies),
+                                               demands=demands))
+        year = self.random.randint(2015, 2024)
+        blocks.append(vocabulary.memo.format(year=year, memo=self.paragraph(2)))
         if self.random.random() < 0.4:
-            blocks.append("## Background")
+            blocks.append(vocabulary.background)
         extras = [
             lambda: self.paragraph(self.random.randint(3, 6)),
             lambda: self.paragraph(self.random.randint(3, 6)),
             lambda: self.quote(self.random.choice(partners)),
-            lambda: self.paragraph(2) + " More information is available from "
-            f"[{partner.name}](https://{partner.id}.example.org/) and in "
-            f"*{self.pick(ISSUES)}*, its briefing of **{self.pick(MONTHS)}**.",
+            lambda: self.more_info(partner),
         ]
         while len("\n\n".join(blocks).split()) < words:
             blocks.append(self.random.choice(extras)())
         return "\n\n".join(blocks) + "\n"
 
+    def more_info(self, partner: Partner) -> str:
+        paragraph = self.paragraph(2)
+        issue, month = self.pick(self.words.issues), self.pick(self.words.months)
+        return paragraph + self.words.more_info.format(
+            partner=partner.name, website=f"https://{partner.id}.example.org/", issue=issue,
+            month=month)
+
+    def about_partner(self, partner: Partner) -> str:
+        """A partner's boilerplate, its "About" text."""
+        kind = self.pick(self.words.organisation_kinds)
+        opening = self.words.organisation.format(name=partner.name, kind=kind,
+                                                 place=self.pick(self.words.places))
+        return opening + self.paragraph(3) + "\n"
+
     def release(self, day: dt.date, partners: list[Partner], campaigns: list[str]) -> ReleaseSource:
         issuers = self.random.sample(partners, self.random.randint(1, 3))
         named = self.random.choice(issuers)
-        title = self.fill(self.pick(TITLES), group=named.short_name or named.name)
+        title = self.fill(self.pick(self.words.titles), group=named.short_name or named.name)
         front: dict[str, Any] = {"title": title}
         if self.random.random() < 0.45:
-            front["subtitle"] = self.fill(self.pick(SUBTITLES))
+            front["subtitle"] = self.fill(self.pick(self.words.subtitles))
         front["date"] = day
         if self.random.random() < 0.85:
-            front["location"] = self.pick(PLACES)
+            front["location"] = self.pick(self.words.places)
         front["partners"] = [partner.id for partner in issuers]
         front["contacts"] = [self.contact(self.random.choice(issuers))
                              for _ in range(self.random.randint(1, 2))]
@@ -348,6 +584,23 @@ class Writer:
         if self.random.random() < 0.2:
             front["summary"] = self.paragraph(1)
         return ReleaseSource(day, slug_of(title), title, front, body)
+
+    def translation(self, original: ReleaseSource, partners: dict[str, Partner]) -> str:
+        """The file of `original`'s translation in this writer's language: only the fields a
+        translation sets itself, and a body longer by as much as the shipped Spanish release
+        is than its original (629 words against 546)."""
+        issuers = [partners[identifier] for identifier in original.front["partners"]]
+        named = self.random.choice(issuers)
+        front = {"title": self.fill(self.pick(self.words.titles),
+                                    group=named.short_name or named.name)}
+        if "subtitle" in original.front:
+            front["subtitle"] = self.fill(self.pick(self.words.subtitles))
+        if "summary" in original.front:
+            front["summary"] = self.paragraph(1)
+        if "location" in original.front:
+            front["location"] = self.words.places[ENGLISH.places.index(original.front["location"])]
+        body = self.body(issuers, round(len(original.body.split()) * 629 / 546))
+        return _front_matter(front, body)
 
     def contact(self, partner: Partner) -> dict[str, str]:
         first, last = self.person()
@@ -393,11 +646,8 @@ def write_content(newsroom: Newsroom, docs: Path, seed: int = SEED) -> None:
         if writer.random.random() < 0.5:
             front["social"] = {"mastodon": f"https://social.example.org/@{partner.id}"}
         front["contacts"] = [writer.contact(partner)]
-        boilerplate = (
-            f"{partner.name} is a {writer.pick(('member-led', 'nonprofit', 'volunteer'))} "
-            f"organisation based in {writer.pick(PLACES)}. " + writer.paragraph(3) + "\n"
-        )
-        _write(docs / "partners" / f"{partner.id}.md", _front_matter(front, boilerplate))
+        _write(docs / "partners" / f"{partner.id}.md",
+               _front_matter(front, writer.about_partner(partner)))
     for title in CAMPAIGN_TITLES:
         front = {
             "title": title,
@@ -407,12 +657,32 @@ def write_content(newsroom: Newsroom, docs: Path, seed: int = SEED) -> None:
         }
         text = writer.paragraph(4) + "\n\n" + writer.paragraph(3) + "\n"
         _write(docs / "campaigns" / f"{slug_of(title)}.md", _front_matter(front, text))
-    _write(docs / "index.md", _front_matter(
-        {"title": "Home"}, "# Synthetic Coalition Newsroom\n\n" + writer.paragraph(4) + "\n"
-    ))
-    _write(docs / "about.md", _front_matter(
-        {"title": "About the coalition"}, writer.paragraph(5) + "\n"
-    ))
+    _write_home_and_about(writer, docs, "")
+
+
+def write_spanish(newsroom: Newsroom, docs: Path, releases_dir: Path, seed: int = SEED) -> None:
+    """The Spanish version of every release and page, in the content conventions: only the
+    fields a translation sets, everything else taken from the original."""
+    writer = Writer(seed + 2, SPANISH)
+    for partner in newsroom.partners:  # a partner's Spanish page is its "About" text alone
+        _write(docs / "partners" / f"{partner.id}.es.md", writer.about_partner(partner))
+    for english, spanish in zip(CAMPAIGN_TITLES, SPANISH.campaign_titles, strict=True):
+        front = {"title": spanish, "summary": writer.paragraph(1)}
+        text = writer.paragraph(4) + "\n\n" + writer.paragraph(3) + "\n"
+        _write(docs / "campaigns" / f"{slug_of(english)}.es.md", _front_matter(front, text))
+    _write_home_and_about(writer, docs, ".es")
+    partners = {partner.id: partner for partner in newsroom.partners}
+    for release in newsroom.releases:
+        stem = release.file_name.removesuffix(".md")
+        _write(releases_dir / f"{stem}.es.md", writer.translation(release, partners))
+
+
+def _write_home_and_about(writer: Writer, docs: Path, suffix: str) -> None:
+    words = writer.words
+    home = f"# {words.home_heading}\n\n" + writer.paragraph(4) + "\n"
+    _write(docs / f"index{suffix}.md", _front_matter({"title": words.home_title}, home))
+    about = writer.paragraph(5) + "\n"
+    _write(docs / f"about{suffix}.md", _front_matter({"title": words.about_title}, about))
 
 
 def _write(path: Path, text: str) -> None:
@@ -526,11 +796,37 @@ class Sites:
     plugins: dict[str, list[str]]  # the plugins each variant builds with
 
 
+def _with_languages(config: dict[str, Any], languages: list[str]) -> dict[str, Any]:
+    """The configuration with the Pressroom plugin set to publish in `languages`."""
+    plugins = [(name, dict(options or {}, languages=languages) if name == "pressroom"
+                else options) for name, options in _plugins(config)]
+    return dict(config, plugins=_as_yaml_plugins(plugins))
+
+
+def write_pressroom_site(
+    site: Path, newsroom: Newsroom, config: dict[str, Any], languages: list[str],
+    seed: int = SEED, repo: Path = REPO,
+) -> None:
+    """One Pressroom site of the synthetic newsroom, in English or in English and Spanish."""
+    config = _with_languages(config, languages)
+    options = dict(_plugins(config))["pressroom"]
+    write_content(newsroom, site / "docs", seed)
+    _copy_other_docs(repo / "docs", site / "docs")
+    releases_dir = site / options.get("releases_dir", "press_releases")
+    for release in newsroom.releases:
+        _write(releases_dir / release.file_name, _front_matter(release.front, release.body))
+    if "es" in languages:
+        write_spanish(newsroom, site / "docs", releases_dir, seed)
+    _dump_config(config, site / "mkdocs.yml")
+
+
 def write_sites(
     folder: Path, releases: int, seed: int = SEED, repo: Path = REPO, plain_search: bool = True
 ) -> Sites:
     """Both variants of one synthetic newsroom, ready for `mkdocs build`.
 
+    The Pressroom variant is the shipped mkdocs.yml in its first language only: the synthetic
+    releases are English (`write_bilingual_sites` measures the cost of a second language).
     The plain variant keeps every plugin of the shipped mkdocs.yml but Pressroom. With
     `plain_search` it has Material's search plugin even if the shipped site does not (its
     search now comes from Pressroom): plain MkDocs has search by default, and a comparison
@@ -539,15 +835,8 @@ def write_sites(
     newsroom = synthetic_newsroom(releases, seed)
     config = shipped_config(repo)
     plugins = _plugins(config)
-    pressroom_options = dict(plugins).get("pressroom") or {}
-
     pressroom = folder / "pressroom"
-    write_content(newsroom, pressroom / "docs", seed)
-    _copy_other_docs(repo / "docs", pressroom / "docs")
-    releases_dir = pressroom / pressroom_options.get("releases_dir", "press_releases")
-    for release in newsroom.releases:
-        _write(releases_dir / release.file_name, _front_matter(release.front, release.body))
-    _dump_config(config, pressroom / "mkdocs.yml")
+    write_pressroom_site(pressroom, newsroom, config, _languages(config)[:1], seed, repo)
 
     plain = folder / "plain"
     write_content(newsroom, plain / "docs", seed)
@@ -576,11 +865,40 @@ def write_sites(
     return Sites(pressroom, plain, middle.url, config.get("site_url") or "", plugins_used)
 
 
+def _languages(config: dict[str, Any]) -> list[str]:
+    options = dict(_plugins(config)).get("pressroom") or {}
+    return list(options.get("languages") or ["en"])
+
+
+@dataclass(frozen=True)
+class BilingualSites:
+    english: Path  # the N English releases, `languages: [en]`
+    bilingual: Path  # the same, plus their N Spanish translations, `languages: [en, es]`
+    sample_page: str  # one English release, a site URL; its Spanish version is under es/
+
+
+def write_bilingual_sites(folder: Path, releases: int, seed: int = SEED,
+                          repo: Path = REPO) -> BilingualSites:
+    """The cost of a second language: one newsroom in English, and in English and Spanish."""
+    newsroom = synthetic_newsroom(releases, seed)
+    config = shipped_config(repo)
+    write_pressroom_site(folder / "english", newsroom, config, ["en"], seed, repo)
+    write_pressroom_site(folder / "bilingual", newsroom, config, ["en", "es"], seed, repo)
+    middle = newsroom.releases[len(newsroom.releases) // 2]
+    return BilingualSites(folder / "english", folder / "bilingual", middle.url)
+
+
 def _copy_other_docs(source: Path, destination: Path) -> None:
-    """Pages and assets of the shipped docs/ that the synthetic content does not replace."""
+    """Pages and assets of the shipped docs/ that the synthetic content does not replace.
+
+    Translations (`about.es.md`) are left out: the synthetic newsroom writes its own, in the
+    variants that publish in that language.
+    """
     for path in sorted(source.rglob("*")) if source.is_dir() else []:
         relative = path.relative_to(source)
         if path.is_dir() or relative.parts[0] in {"partners", "campaigns", "press"}:
+            continue
+        if TRANSLATION_FILE.search(path.name):
             continue
         if not (destination / relative).exists():
             (destination / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -597,6 +915,8 @@ class Run:
     largest_process_rss: int  # bytes: peak of the largest single process (wait4, exact)
     tree_rss: int  # bytes: peak sum over the build and its children (sampled, 0 if no /proc)
     reported_seconds: float | None  # what MkDocs itself says, without interpreter start-up
+    # User and system CPU time of the build (wait4): steadier than wall time on a busy machine.
+    cpu_seconds: float = 0.0
 
 
 def build_environment() -> dict[str, str]:
@@ -679,7 +999,7 @@ def mkdocs_build(site: Path, out: Path, *extra: str, profile: Path | None = None
     reported = re.search(r"Documentation built in ([\d.]+) seconds", output)
     largest = usage.ru_maxrss * 1024
     return Run(seconds, max(largest, sampler.peak), largest, sampler.peak,
-               float(reported[1]) if reported else None)
+               float(reported[1]) if reported else None, usage.ru_utime + usage.ru_stime)
 
 
 def site_size(out: Path) -> tuple[int, int]:
@@ -865,6 +1185,21 @@ class Variant:
     def peak_rss(self) -> int:
         return int(statistics.median(run.peak_rss for run in self.runs))
 
+    @property
+    def cpu_seconds(self) -> float:
+        return statistics.median(run.cpu_seconds for run in self.runs)
+
+
+def ratios(a: Variant, b: Variant) -> dict[str, float]:
+    """How much `a` costs against `b`: time, peak memory, output and files."""
+    return {
+        "seconds": a.seconds / b.seconds,
+        "cpu_seconds": a.cpu_seconds / b.cpu_seconds,
+        "peak_rss": a.peak_rss / b.peak_rss,
+        "output_bytes": a.output_bytes / b.output_bytes,
+        "files": a.files / b.files,
+    }
+
 
 @dataclass
 class Result:
@@ -875,13 +1210,39 @@ class Result:
     plain: Variant
 
     def ratios(self) -> dict[str, float]:
-        a, b = self.pressroom, self.plain
-        return {
-            "seconds": a.seconds / b.seconds,
-            "peak_rss": a.peak_rss / b.peak_rss,
-            "output_bytes": a.output_bytes / b.output_bytes,
-            "files": a.files / b.files,
-        }
+        return ratios(self.pressroom, self.plain)
+
+
+@dataclass
+class BilingualResult:
+    releases: int  # English releases; the bilingual build has as many Spanish ones besides
+    generate_seconds: float
+    english: Variant
+    bilingual: Variant
+
+    def ratios(self) -> dict[str, float]:
+        return ratios(self.bilingual, self.english)
+
+    def round_ratios(self, measure: str = "seconds") -> list[float]:
+        """Each round's ratio of `measure`: the two builds of a round ran back to back."""
+        rounds = zip(self.english.runs, self.bilingual.runs, strict=True)
+        return [getattr(bilingual, measure) / getattr(english, measure)
+                for english, bilingual in rounds]
+
+
+def measure(sites: dict[str, Path], repeat: int, say: Any = print) -> dict[str, Variant]:
+    """`repeat` rounds of one clean build of each site, in turn, and each site's output."""
+    variants = {name: Variant() for name in sites}
+    for round_number in range(1, repeat + 1):
+        # Alternate, so a slow spell on the machine hits every variant alike.
+        for name, site in sites.items():
+            run = mkdocs_build(site, site / "_site")
+            variants[name].runs.append(run)
+            say(f"  round {round_number}/{repeat} {name:9} {run.seconds:6.1f} s "
+                f"(CPU {run.cpu_seconds:5.1f} s) {run.peak_rss / 1e6:6.0f} MB")
+    for name, site in sites.items():
+        variants[name].output_bytes, variants[name].files = site_size(site / "_site")
+    return variants
 
 
 def bench(
@@ -893,19 +1254,23 @@ def bench(
     sites = write_sites(folder, releases, plain_search=plain_search)
     generated = time.perf_counter() - start
     say(f"{releases} releases: generated in {generated:.1f} s under {folder}")
-    variants = {"pressroom": Variant(), "plain": Variant()}
-    for round_number in range(1, repeat + 1):
-        # Alternate, so a slow spell on the machine hits both variants alike.
-        for name, site in (("pressroom", sites.pressroom), ("plain", sites.plain)):
-            run = mkdocs_build(site, site / "_site")
-            variants[name].runs.append(run)
-            say(f"  round {round_number}/{repeat} {name:9} {run.seconds:6.1f} s "
-                f"{run.peak_rss / 1e6:6.0f} MB")
+    variants = measure({"pressroom": sites.pressroom, "plain": sites.plain}, repeat, say)
     for name, site in (("pressroom", sites.pressroom), ("plain", sites.plain)):
-        variant = variants[name]
-        variant.output_bytes, variant.files = site_size(site / "_site")
-        variant.transfer = page_transfer(site / "_site", sites.sample_page, sites.site_url)
+        variants[name].transfer = page_transfer(site / "_site", sites.sample_page, sites.site_url)
     return Result(releases, generated, sites.plugins, variants["pressroom"], variants["plain"])
+
+
+def bench_bilingual(releases: int, repeat: int, workdir: Path,
+                    say: Any = print) -> BilingualResult:
+    folder = workdir / f"{releases}-bilingual"
+    shutil.rmtree(folder, ignore_errors=True)
+    start = time.perf_counter()
+    sites = write_bilingual_sites(folder, releases)
+    generated = time.perf_counter() - start
+    say(f"{releases} releases, and {releases} Spanish translations: generated in "
+        f"{generated:.1f} s under {folder}")
+    variants = measure({"english": sites.english, "bilingual": sites.bilingual}, repeat, say)
+    return BilingualResult(releases, generated, variants["english"], variants["bilingual"])
 
 
 def profile_build(site: Path, destination: Path, top: int = 15) -> str:
@@ -1355,32 +1720,88 @@ def report(results: list[Result], about: dict[str, Any], command: str) -> str:
                          f"({asset.bytes / 1e3:,.1f} kB uncompressed)")
         for url in transfer.external:
             lines.append(f"- third-party request: {url}")
-    packages = ", ".join(f"{name} {version}" for name, version in about["packages"].items())
     lines += [
         "",
-        f"Machine: {about['cpus']} CPUs ({about['cpu_model']}), {about['memory']} RAM, "
-        f"{about['system']}; Python {about['python']}; {packages}.",
+        _machine_line(about),
         "Plain MkDocs: the same release pages as ordinary pages under docs/press/<year>/, the "
         "shipped theme, overrides and Markdown extensions, no Pressroom, releases not in the "
         "nav. Plugins: Pressroom build "
         f"{', '.join(largest.plugins['pressroom']) or 'none'}; plain build "
         f"{', '.join(largest.plugins['plain']) or 'none'}.",
-        "Wall time: a clean `mkdocs build` in a fresh interpreter, start-up included; median "
-        "of the alternated rounds. Peak memory: the largest of the build process's maximum "
-        "resident set (wait4) and the sampled sum over the build and any child processes. "
-        "MB = 10⁶ bytes, kB = 10³ bytes; gzip level 6; a page's assets count once each.",
+        MEASURED + " kB = 10³ bytes; gzip level 6; a page's assets count once each.",
         f"Command: `{command}`",
     ]
     return "\n".join(lines)
 
 
-def _to_json(results: list[Result], about: dict[str, Any], command: str) -> dict[str, Any]:
+MEASURED = (
+    "Wall time: a clean `mkdocs build` in a fresh interpreter, start-up included; median "
+    "of the alternated rounds. CPU time: the build's user and system time, which other work "
+    "on a shared machine disturbs less. Peak memory: the largest of the build process's maximum "
+    "resident set (wait4) and the sampled sum over the build and any child processes. "
+    "MB = 10⁶ bytes."
+)
+
+
+def _machine_line(about: dict[str, Any]) -> str:
+    packages = ", ".join(f"{name} {version}" for name, version in about["packages"].items())
+    return (f"Machine: {about['cpus']} CPUs ({about['cpu_model']}), {about['memory']} RAM, "
+            f"{about['system']}; Python {about['python']}; {packages}.")
+
+
+def bilingual_report(results: list[BilingualResult], about: dict[str, Any],
+                     command: str) -> str:
+    lines = [
+        "| Releases | Build | Wall time (median) | CPU time | Peak memory | Output | Files |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        count = f"{result.releases:,}"
+        for label, releases, variant in (
+            ("English", count, result.english),
+            ("English and Spanish", f"{count} + {count}", result.bilingual),
+        ):
+            lines.append(
+                f"| {releases} | {label} | {variant.seconds:.1f} s "
+                f"| {variant.cpu_seconds:.1f} s | {variant.peak_rss / 1e6:.0f} MB "
+                f"| {variant.output_bytes / 1e6:.1f} MB | {variant.files:,} |"
+            )
+        ratio = result.ratios()
+        lines.append(
+            f"| {count} + {count} | **English and Spanish ÷ English** "
+            f"| **{_ratio(ratio['seconds'])}** | {_ratio(ratio['cpu_seconds'])} "
+            f"| **{_ratio(ratio['peak_rss'])}** "
+            f"| {_ratio(ratio['output_bytes'])} | {_ratio(ratio['files'])} |"
+        )
+    lines.append("")
+    for result in results:
+        wall, cpu = (", ".join(_ratio(value) for value in result.round_ratios(measure))
+                     for measure in ("seconds", "cpu_seconds"))
+        lines.append(f"Round by round, {result.releases:,} releases: wall time {wall}; "
+                     f"CPU time {cpu}.")
+    lines += [
+        "",
+        _machine_line(about),
+        "English: the synthetic newsroom with the shipped mkdocs.yml set to `languages: [en]`. "
+        "English and Spanish: the same, set to `languages: [en, es]`, with a Spanish "
+        "translation of every release (`<stem>.es.md`: title, subtitle, summary, dateline and "
+        "a body 15% longer, in a Spanish vocabulary of its own) and Spanish pages for every "
+        "partner, campaign, the home page and the about page.",
+        MEASURED,
+        f"Command: `{command}`",
+    ]
+    return "\n".join(lines)
+
+
+def _to_json(results: list[Result] | list[BilingualResult], about: dict[str, Any],
+             command: str) -> dict[str, Any]:
     rows = []
     for result in results:
         row = asdict(result)
-        for name in ("pressroom", "plain"):
-            variant = getattr(result, name)
-            row[name].update(median_seconds=variant.seconds, median_peak_rss=variant.peak_rss)
+        for name, variant in vars(result).items():
+            if isinstance(variant, Variant):
+                row[name].update(median_seconds=variant.seconds,
+                                 median_peak_rss=variant.peak_rss)
         row["ratios"] = result.ratios()
         rows.append(row)
     return {"command": command, "machine": about, "results": rows}
@@ -1388,20 +1809,28 @@ def _to_json(results: list[Result], about: dict[str, Any], command: str) -> dict
 
 def run_builds(arguments: argparse.Namespace, sizes: list[int], workdir: Path,
                command: str) -> None:
-    plain_search = arguments.plain_search == "material"
-    results = [bench(size, arguments.repeat, workdir, plain_search) for size in sorted(sizes)]
     about = machine()
+    if arguments.bilingual:
+        bilingual = [bench_bilingual(size, arguments.repeat, workdir) for size in sorted(sizes)]
+        results: list[Result] | list[BilingualResult] = bilingual
+        shown = bilingual_report(bilingual, about, command)
+        profiled = workdir / f"{max(sizes)}-bilingual" / "bilingual"
+    else:
+        plain_search = arguments.plain_search == "material"
+        compared = [bench(size, arguments.repeat, workdir, plain_search)
+                    for size in sorted(sizes)]
+        results, shown = compared, report(compared, about, command)
+        profiled = workdir / str(max(sizes)) / "pressroom"
     print()
-    print(report(results, about, command))
+    print(shown)
     if arguments.json:
         payload = _to_json(results, about, command)
         arguments.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     if arguments.profile:
-        site = workdir / str(max(sizes)) / "pressroom"
         print()
-        print(f"cProfile of one Pressroom build, {max(sizes):,} releases "
+        print(f"cProfile of one {profiled.name} build, {max(sizes):,} releases "
               f"({arguments.profile}): the pressroom package by cumulative time")
-        print(profile_build(site, arguments.profile.resolve()))
+        print(profile_build(profiled, arguments.profile.resolve()))
 
 
 def run_live(arguments: argparse.Namespace, sizes: list[int], workdir: Path,
@@ -1420,7 +1849,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--releases", type=int, default=1000, help="releases to generate")
     parser.add_argument("--sizes", help="several sizes in one run, e.g. 100,1000,3000")
-    parser.add_argument("--repeat", type=int, default=3, help="builds of each variant")
+    parser.add_argument("--repeat", "--rounds", type=int, default=3,
+                        help="builds of each variant")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--workdir", type=Path,
                         help="generate and build here and keep it (default: a temporary folder)")
@@ -1430,6 +1860,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path,
                         help="after measuring, profile one Pressroom build of the largest size "
                              "with cProfile into this file and print the package's top entries")
+    parser.add_argument("--bilingual", action="store_true",
+                        help="instead of the comparison with plain MkDocs, compare the English "
+                             "build with the same releases in English and Spanish")
     parser.add_argument("--live", action="store_true",
                         help="instead of the build comparison, time how long a saved release "
                              "takes to show under `mkdocs serve` and `mkdocs serve --dirty`")

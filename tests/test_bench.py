@@ -69,6 +69,37 @@ def test_plain_variant_builds_strict_without_pressroom(sites) -> None:
     assert page.count('class="md-nav__link') < 20
 
 
+def test_bilingual_variant_builds_strict_in_both_languages(tmp_path: Path) -> None:
+    sites = bench.write_bilingual_sites(tmp_path, 6)
+    english = bench.mkdocs_build(sites.english, sites.english / "_site", "--strict")
+    bilingual = bench.mkdocs_build(sites.bilingual, sites.bilingual / "_site", "--strict")
+    assert english.peak_rss > 0 and bilingual.peak_rss > 0
+    releases = sorted((sites.bilingual / "press_releases").glob("*.md"))
+    translations = [path for path in releases if path.name.endswith(".es.md")]
+    assert len(translations) == 6 and len(releases) == 12
+    assert not list((sites.english / "press_releases").glob("*.es.md"))
+    # A translation sets only its own fields; the rest comes from its original.
+    front = bench.yaml.safe_load(translations[0].read_text("utf-8").split("---")[1])
+    assert set(front) <= {"title", "subtitle", "summary", "location"}
+    # Its own words, not the original's: Spanish copy that gzip cannot fold into the English.
+    body = translations[0].read_text("utf-8").split("---", 2)[2].split()
+    assert {"la", "de", "que"} <= set(body) and not {"the", "and"} & set(body)
+    page = (sites.bilingual / "_site" / "es" / sites.sample_page / "index.html").read_text("utf-8")
+    assert '<html lang="es"' in page and "Contactos de prensa" in page
+    assert not (sites.english / "_site" / "es").exists()
+    assert (sites.english / "_site" / sites.sample_page / "index.html").is_file()
+
+
+def test_bilingual_copy_is_deterministic(tmp_path: Path) -> None:
+    newsroom = bench.synthetic_newsroom(5)
+    for folder in ("a", "b"):
+        bench.write_spanish(newsroom, tmp_path / folder, tmp_path / folder / "press_releases")
+    files = sorted(path.relative_to(tmp_path / "a") for path in (tmp_path / "a").rglob("*.md"))
+    assert len(files) == 5 + 20 + 10 + 2  # releases, partners, campaigns, home and about
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
 def _write(path: Path, content: bytes) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)

@@ -215,5 +215,14 @@ class Newsroom:
 
     def translations_of(self, release: Release) -> list[Release]:
         """Every version of a release, its own included, in the site's language order."""
-        versions = [r for r in self.releases if r.key == release.key]
-        return sorted(versions, key=lambda r: self.languages.index(r.lang))
+        return list(self._versions.get(release.key, ()))
+
+    @cached_property
+    def _versions(self) -> dict[str, tuple[Release, ...]]:
+        # Grouped once: each release page asks, and a scan each time was quadratic.
+        by_key: dict[str, list[Release]] = {}
+        for release in self.releases:
+            by_key.setdefault(release.key, []).append(release)
+        order = self.languages.index
+        return {key: tuple(sorted(found, key=lambda r: order(r.lang)))
+                for key, found in by_key.items()}
