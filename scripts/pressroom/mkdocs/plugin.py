@@ -287,10 +287,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         page_versions = self.versions.get(page.file.src_uri)
         context["pressroom_versions"] = page_versions or []
         if len(self.newsroom.languages) > 1:
-            languages = switcher(lang, page_versions, self.newsroom.languages)
-            context["pressroom_languages"] = languages
-            if context[CHROME_KEY] is not None:  # the header's switcher leads to this page's own
-                context[CHROME_KEY] += tuple(normalize_url(link.url, page) for link in languages)
+            # Rendered outside the pieces pages share: its links are this page's own.
+            context["pressroom_languages"] = switcher(lang, page_versions, self.newsroom.languages)
         if self.config.search:
             # Material's search box, which loads the index, goes on the Search page alone;
             # every other header links there.
