@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     _add_import(commands)
     _add_schema(commands)
     _add_status(commands)
+    _add_seal(commands)
+    _add_unseal(commands)
     return parser
 
 
@@ -151,6 +153,8 @@ def run_check(arguments: argparse.Namespace) -> int:
         releases = len(in_default_language(newsroom))
         print(f"{releases} releases{in_other_languages(newsroom)}, {len(newsroom.partners)} "
               f"partners and {len(newsroom.campaigns)} campaigns: no problems.")
+        if result.sealed.summary():
+            print(result.sealed.summary())
     return OK
 
 
@@ -306,7 +310,64 @@ def run_status(arguments: argparse.Namespace) -> int:
     except ContentErrors as problems:
         _report(problems.errors)
         return CONTENT_ERRORS
-    print(status_report(result.newsroom, clock))
+    print(status_report(result.newsroom, clock, sealed=result.sealed.unreadable))
+    return OK
+
+
+# --- seal and unseal ---------------------------------------------------------------------
+
+def _add_seal(commands: argparse._SubParsersAction) -> None:
+    seal = commands.add_parser(
+        "seal", help="encrypt a release so that only the build reads it before its lift",
+        description="Encrypt a release, its translations and the images only it uses to every "
+        "public key in .pressroom/recipients.txt, into press_releases/sealed/<random id>.age, "
+        "and remove the plain files once the sealed one is checked. With --init, make a key "
+        "pair: the public key goes into recipients.txt, the private key is printed once.",
+    )
+    seal.add_argument("file", nargs="?", type=Path, metavar="FILE",
+                      help="the release, such as press_releases/2026-12-01-our-news.md")
+    seal.add_argument("--init", action="store_true",
+                      help="make a key pair and list its public key in recipients.txt")
+    _root_option(seal)
+    seal.set_defaults(run=run_seal)
+
+
+def run_seal(arguments: argparse.Namespace) -> int:
+    from pressroom.cli.project import Site
+    from pressroom.cli.seal import init_keys, init_message, seal_message, seal_release
+
+    site = Site.at(arguments.root)
+    if arguments.init == (arguments.file is not None):
+        raise UsageError("give a release file to seal, or --init to make a key pair")
+    if arguments.init:
+        print(init_message(*init_keys(site, dt.date.today())))
+        return OK
+    print(seal_message(site, seal_release(site, arguments.file)))
+    return OK
+
+
+def _add_unseal(commands: argparse._SubParsersAction) -> None:
+    unseal = commands.add_parser(
+        "unseal", help="give a sealed release's plain files back",
+        description="Decrypt a sealed release with PRESSROOM_AGE_KEY (or the file named by "
+        "PRESSROOM_AGE_KEY_FILE), write its files back where they were, and remove the sealed "
+        "file. Name the sealed file, or the release's file name.",
+    )
+    unseal.add_argument("target", metavar="FILE",
+                        help="press_releases/sealed/<id>.age, or 2026-12-01-our-news.md")
+    _root_option(unseal)
+    unseal.set_defaults(run=run_unseal)
+
+
+def run_unseal(arguments: argparse.Namespace) -> int:
+    from pressroom.cli.project import Site
+    from pressroom.cli.seal import unseal
+
+    site = Site.at(arguments.root)
+    opened = unseal(site, arguments.target)
+    print(f"Unsealed {opened.sealed}, and removed it. Back in place:")
+    for name in sorted(opened.files):
+        print(f"  {name}")
     return OK
 
 

@@ -31,6 +31,8 @@ from pressroom.core.content.newsroom import Newsroom
 from pressroom.core.errors import HIDDEN, ContentError, ContentErrors, hides_values
 from pressroom.core.i18n.words import Wording
 from pressroom.core.loading.load import ReadCache, load_newsroom
+from pressroom.core.loading.sealed import open_sealed_releases
+from pressroom.core.loading.sealed import place as place_sealed
 from pressroom.core.outputs import feeds
 from pressroom.core.outputs.csp import content_security_policy
 from pressroom.core.outputs.feeds import page_sitemap
@@ -132,13 +134,19 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return files
 
     def _load(self, config: MkDocsConfig, clock: Clock) -> Newsroom:
+        releases_dir, docs_dir = self.root / self.config.releases_dir, Path(config.docs_dir)
         with _build_errors():
+            # Decrypted in memory with the environment's key; never written to disk.
+            sealed = open_sealed_releases(self.root, releases_dir)
             newsroom = load_newsroom(
-                self.root, self.root / self.config.releases_dir, Path(config.docs_dir),
+                self.root, releases_dir, docs_dir,
                 cache=self.read_cache if self.preview else None, clock=clock,
-                languages=self.config.languages,
+                languages=self.config.languages, sealed=sealed,
             )
+        self.sealed_docs = place_sealed(sealed, self.root, releases_dir, docs_dir).docs
         log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))
+        if sealed.summary():
+            log.info(sealed.summary())
         return newsroom
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
@@ -149,6 +157,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             for page in generated_pages(catalogue, set(self.addresses), search=self.config.search)
         ]
         generated = [
+            # A sealed release has no plain file: its body is in memory only.
+            File.generated(config, release.src_uri, inclusion=InclusionLevel.NOT_IN_NAV,
+                           content=release.body)
+            if release.document.in_memory else
             File.generated(config, release.src_uri, inclusion=InclusionLevel.NOT_IN_NAV,
                            abs_src_path=release.document.path.as_posix())
             for release in newsroom.releases
@@ -167,6 +179,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         _SOURCE_NAMES.use({**self.sources, **self.held}, set(self.held), hides_values())
         for src_uri, path in ASSETS.items():
             files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        for src_uri, data in self.sealed_docs.items():  # images sealed with a release
+            if files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, content=data))
         self.versions = self._versions(files)
 
     def _add_untranslated(self, files: Files, config: MkDocsConfig) -> None:
@@ -384,7 +399,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             file.src_uri for file in files
             if not file.is_documentation_page() and file.abs_src_path
             and Path(file.abs_src_path).is_relative_to(docs_dir)
-        }
+        } | set(self.sealed_docs)
         public_uses, held_uses = self._named_files(config)
         with _build_errors():
             withheld = withhold(pages, docs_files, public_uses, held_uses)

@@ -46,7 +46,13 @@ from pressroom.core.content.release_file import placeholder_left
 from pressroom.core.errors import ContentError, ContentErrors
 from pressroom.core.loading.field_messages import explain
 from pressroom.core.loading.page_text import body_hazards
-from pressroom.core.loading.source import FieldPath, SourceDocument, read_source
+from pressroom.core.loading.sealed import SEALED_FOLDER, SealedReleases, inner_display, place
+from pressroom.core.loading.source import (
+    FieldPath,
+    SourceDocument,
+    read_source,
+    read_source_text,
+)
 from pressroom.core.publishing.rules import Clock, goes_public_before, may_be_held_back
 
 Front = TypeVar("Front", bound=BaseModel)
@@ -54,8 +60,9 @@ Page = TypeVar("Page", Partner, Campaign)
 
 # Slugs that would collide with pages Pressroom generates under /press/<year>/.
 RESERVED_SLUGS = frozenset({"index"})
-# Subfolders of the releases folder whose files are releases too. None yet: a release in any
-# other subfolder (`drafts/`, an old `2019/`) would be published without anyone meaning to.
+# Subfolders of the releases folder whose files are releases too. None: a release in a
+# subfolder (`drafts/`, an old `2019/`) would be published without anyone meaning to. The one
+# subfolder allowed, `sealed/`, holds sealed releases, which core/loading/sealed.py reads.
 RELEASE_SUBFOLDERS: frozenset[str] = frozenset()
 
 
@@ -66,8 +73,11 @@ ReadCache = dict[Path, tuple[tuple[int, int], tuple[SourceDocument, BaseModel]]]
 def load_newsroom(
     root: Path, releases_dir: Path, docs_dir: Path, cache: ReadCache | None = None,
     clock: Clock | None = None, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
+    sealed: SealedReleases | None = None,
 ) -> Newsroom:
     """Read and cross-check all content, or raise ContentErrors listing every problem.
+
+    `sealed`: the sealed releases the build's key opened, read from memory like files.
 
     With a cache (a preview server's, kept between rebuilds), files that have not changed
     since the last call are not read again; every cross-check still runs. The clock only
@@ -75,6 +85,8 @@ def load_newsroom(
     """
     clock = clock or Clock(dt.datetime.now(dt.UTC))
     loader = _Loader(root, cache, languages)
+    if sealed is not None:
+        loader.add_sealed(sealed, releases_dir, docs_dir)
     partners = loader.pages(docs_dir / "partners", PartnerFront, Partner, PartnerTranslationFront)
     campaigns = loader.pages(
         docs_dir / "campaigns", CampaignFront, Campaign, CampaignTranslationFront
@@ -129,8 +141,33 @@ class _Loader:
         self.raw: dict[str, tuple[dict[str, Any], bool]] = {}
         # Releases whose front matter failed validation: their ids are still checked.
         self.rejected: list[SourceDocument] = []
+        # Sealed releases' documents, decrypted: (text, display path) at the path each would
+        # have in press_releases/sealed/<id>.age/; and the files under docs/ sealed with them.
+        self.memory: dict[Path, tuple[str, str]] = {}
+        self.sealed_docs: set[str] = set()
+        self.sealed_displays: set[str] = set()
+
+    def add_sealed(self, sealed: SealedReleases, releases_dir: Path, docs_dir: Path) -> None:
+        placed = place(sealed, self.root, releases_dir, docs_dir)
+        self.errors += placed.errors
+        self.sealed_docs = set(placed.docs)
+        counts: dict[str, int] = defaultdict(int)
+        for sealed_file, name, data in placed.releases:
+            counts[sealed_file] += 1
+            shown = inner_display(sealed_file, name, counts[sealed_file])
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                self.errors.append(ContentError(shown, 1, "file", "is not UTF-8 text",
+                                                "unseal it, save it as UTF-8, seal it again"))
+                continue
+            sealed_name = sealed_file.rsplit("/", 1)[-1]
+            self.memory[releases_dir / SEALED_FOLDER / sealed_name / name] = (text, shown)
+            self.sealed_displays |= {shown, sealed_file}
 
     def display(self, path: Path) -> str:
+        if path in self.memory:
+            return self.memory[path][1]
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
@@ -168,7 +205,11 @@ class _Loader:
         # A partner's or campaign's translation may be its text alone; everything else has
         # front matter, and a file without it is an error rather than a guess.
         optional = model in (PartnerTranslationFront, CampaignTranslationFront)
-        document = read_source(path, self.display(path), front_matter_required=not optional)
+        if path in self.memory:
+            document = read_source_text(self.memory[path][0], path, self.display(path),
+                                        front_matter_required=True, in_memory=True)
+        else:
+            document = read_source(path, self.display(path), front_matter_required=not optional)
         if isinstance(document, ContentError):
             self.errors.append(document)
             return None
@@ -190,8 +231,9 @@ class _Loader:
             return None
 
     def confidential(self, file: str, clock: Clock) -> bool:
-        """A file whose errors may quote a held-back page: one that could not be read counts."""
-        if file not in self.raw:
+        """A file whose errors may quote a held-back page: one that could not be read counts,
+        and so does every sealed one."""
+        if file not in self.raw or file in self.sealed_displays:
             return True
         metadata, dated = self.raw[file]
         return may_be_held_back(metadata, clock, dated=dated)
@@ -282,7 +324,7 @@ class _Loader:
                 "create it, or set `releases_dir` under the pressroom plugin in mkdocs.yml",
             ))
             return []
-        files = self.release_files(folder)
+        files = self.release_files(folder) + list(self.memory)
         named = {path: split_language(path.name, self.languages) for path in files}
         originals = {stem: path for path, (stem, lang) in named.items() if lang is None}
         releases = []
@@ -306,6 +348,8 @@ class _Loader:
             here = Path(top)
             walked = []
             for name in sorted(name for name in folders if not name.startswith(".")):
+                if here == folder and name == SEALED_FOLDER and not (here / name).is_symlink():
+                    continue  # sealed releases: core/loading/sealed.py reads them
                 problem = self.subfolder_problem(here / name, here == folder)
                 if problem is None:
                     walked.append(name)
@@ -505,8 +549,9 @@ class _Loader:
     ) -> None:
         """`image` and `logo` name a file in docs/: the site never shows another host's."""
         for document, key, named in references:
-            problem = _docs_file_problem(docs_dir, self.display(docs_dir), named) if named \
-                else None
+            sealed_with = named in self.sealed_docs
+            problem = _docs_file_problem(docs_dir, self.display(docs_dir), named) \
+                if named and not sealed_with else None
             if problem:
                 self.errors.append(document.error((key,), problem, _FILE_HINT))
 

@@ -45,6 +45,9 @@ class SourceDocument:
     body: str
     key_lines: dict[FieldPath, int] = field(default_factory=dict)
     body_line: int = 1  # the file line the body starts on, for errors found in the body
+    # Read from text in memory (a sealed release, decrypted for the build): `path` is where
+    # it would be, and no file there may be read or pointed to.
+    in_memory: bool = False
 
     def line_of(self, location: FieldPath) -> int:
         """The file line of the most specific known key on `location`, else the opening `---`."""
@@ -58,7 +61,8 @@ class SourceDocument:
         """The document without what only error messages need: its raw front matter and the
         line of each key."""
         return SourceDocument(
-            self.path, self.display_path, {}, self.body, body_line=self.body_line
+            self.path, self.display_path, {}, self.body, body_line=self.body_line,
+            in_memory=self.in_memory,
         )
 
     def error(self, location: FieldPath, message: str, hint: str = "") -> ContentError:
@@ -91,6 +95,15 @@ def read_source(
             display_path, 1, "file", f"cannot be read: {problem.strerror or problem}",
             "check that the file exists and that you can open it",
         )
+    return read_source_text(text, path, display_path, front_matter_required=front_matter_required)
+
+
+def read_source_text(
+    text: str, path: Path, display_path: str, *, front_matter_required: bool = False,
+    in_memory: bool = False,
+) -> SourceDocument | ContentError:
+    """Text already read (from a file, or decrypted in memory) split as `read_source` does."""
+    text = text.removeprefix("\ufeff")
     try:
         front, body, first_line = _split(text, front_matter_required)
     except _Malformed as problem:
@@ -109,7 +122,7 @@ def read_source(
             "write each field on its own line, like `title: Our headline`",
         )
     body_line = text.count("\n") - body.count("\n") + 1  # the body is the file's tail
-    return SourceDocument(path, display_path, metadata, body, lines, body_line)
+    return SourceDocument(path, display_path, metadata, body, lines, body_line, in_memory)
 
 
 class _Malformed(Exception):

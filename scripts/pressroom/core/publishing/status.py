@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from pressroom.core.content.languages import SUPPORTED
 from pressroom.core.content.newsroom import Newsroom, Release
@@ -34,7 +35,8 @@ def untranslated(newsroom: Newsroom) -> list[tuple[Release, list[str]]]:
     return missing
 
 
-def status_report(newsroom: Newsroom, clock: Clock) -> str:
+def status_report(newsroom: Newsroom, clock: Clock, sealed: Sequence[str] = ()) -> str:
+    """`sealed`: sealed files no key here opens; those it opens are among the releases."""
     lines = [f"As of {clock.now.isoformat(timespec='minutes')}:"]
     for release in order.newest_first(newsroom.releases):
         current = state(release, clock)
@@ -45,6 +47,8 @@ def status_report(newsroom: Newsroom, clock: Clock) -> str:
         if current is State.SCHEDULED and lift is not None:
             label = f"scheduled for {lift.isoformat(timespec='minutes')}"
         lines.append(f"  {label:<42} {release.source}  /{release.url}")
+    for name in sealed:
+        lines.append(f"  {'sealed (not readable here)':<42} {name}")
     held_pages = [page.document.display_path
                   for page in (*newsroom.partners.values(), *newsroom.campaigns.values())
                   if state(page, clock) is not State.PUBLISHED]
