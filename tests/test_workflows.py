@@ -215,3 +215,41 @@ def test_actions_are_pinned_to_major_versions() -> None:
                 assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), (
                     f"{path.name} job {job}: {step['uses']} is not pinned to a major version"
                 )
+
+
+# --- the key that opens sealed releases ----------------------------------------------------
+
+SECRET = "secrets.PRESSROOM_AGE_KEY"
+
+
+def steps_naming(workflow: dict[str, Any], text: str) -> list[str]:
+    return [f"{job}: {step.get('name')}" for job, step in steps(workflow) if text in str(step)]
+
+
+def test_only_the_build_steps_see_the_age_key() -> None:
+    deploy, pull_request = load("deploy.yml"), load("pr.yml")
+    assert steps_naming(deploy, SECRET) == ["build: Build site"]
+    assert steps_naming(pull_request, SECRET) == ["build: Build site"]
+    assert not any(SECRET in str(job.get("env", {})) for job in deploy["jobs"].values())
+    assert SECRET not in str(deploy.get("env", {})) + str(pull_request.get("env", {}))
+    build = next(step for job, step in steps(deploy) if step.get("name") == "Build site")
+    assert build["env"]["PRESSROOM_REQUIRE_KEY"] == "1"
+
+
+def test_a_pull_request_without_the_key_says_sealed_releases_are_not_checked(
+    tmp_path: Path,
+) -> None:
+    step = next(step for _job, step in steps(load("pr.yml")) if step.get("name") == "Build site")
+    script = step["run"].replace("python -m mkdocs build --strict", "echo built")
+    (tmp_path / "press_releases" / "sealed").mkdir(parents=True)
+
+    def run(key: str) -> str:
+        result = subprocess.run(["bash", "-c", script], cwd=tmp_path, capture_output=True,
+                                text=True, env={"PATH": os.environ["PATH"],
+                                                "PRESSROOM_AGE_KEY": key}, check=True)
+        return result.stdout
+
+    assert run("") == "built\n"  # nothing sealed: nothing to say
+    (tmp_path / "press_releases" / "sealed" / "0a1b.age").write_bytes(b"age")
+    assert run("").startswith("::notice title=Sealed releases not checked::")
+    assert run("AGE-SECRET-KEY-1X") == "built\n"
