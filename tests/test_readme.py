@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import shutil
@@ -118,3 +119,39 @@ def test_readme_spanish_version_commands_work(tmp_path: Path) -> None:
     assert [path.name for path in (site / "press_releases").glob("*-titulo-del-comunicado.es.md")]
     result = check(site)
     assert result.returncode == 0, result.stderr
+
+
+def test_readme_sealing_commands_work(tmp_path: Path) -> None:
+    """Set up, seal and unseal, as the README's "Confidential embargoes" says, on its own
+    example file name: the release comes back byte for byte."""
+    section = README.split("## Confidential embargoes", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)\n```", section, re.DOTALL)
+    assert [command.split()[0:3] for command in commands] == [
+        ["pressroom", "seal", "--init"],
+        ["pressroom", "seal", "press_releases/2026-12-01-our-news.md"],
+        ["PRESSROOM_AGE_KEY_FILE=~/pressroom-age-key.txt", "pressroom", "unseal"],
+    ]
+    site = shipped_copy(tmp_path)
+    release = site / "press_releases" / "2026-12-01-our-news.md"
+    release.write_text(readme_release().replace("2024-05-01", "2026-12-01"), encoding="utf-8")
+    original = release.read_bytes()
+
+    def run(command: str, env: dict[str, str] | None = None) -> str:
+        argv = shlex.split(command)
+        while "=" in argv[0]:
+            argv.pop(0)  # the README's environment variable, given through `env` here
+        result = subprocess.run(
+            [sys.executable, "-m", "pressroom", *argv[1:], "--root", str(site)], cwd=site,
+            capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    private = next(word for word in run(commands[0]).split() if word.startswith("AGE-SECRET-KEY-"))
+    key_file = tmp_path / "pressroom-age-key.txt"
+    key_file.write_text(private + "\n", encoding="utf-8")
+    run(commands[1])
+    sealed = list((site / "press_releases" / "sealed").glob("*.age"))
+    assert not release.exists() and len(sealed) == 1
+    run(commands[2], {"PRESSROOM_AGE_KEY_FILE": str(key_file)})
+    assert release.read_bytes() == original
