@@ -161,6 +161,9 @@ class ReleaseFront(_Strict):
     """true keeps the release off the site until it is ready."""
     embargo: Embargo | None = None
     """Publish no earlier than this moment, with its UTC offset: 2026-12-01T09:00:00-05:00."""
+    preview: bool = False
+    """true publishes, before the lift, an encrypted preview for journalists at an unlisted
+    address (`pressroom preview-link` prints the link to send)."""
 
     @model_validator(mode="before")
     @classmethod
