@@ -59,8 +59,8 @@ from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
-from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs import previews
+from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs.languages import add_untranslated, language_nav, place_translations
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
 from pressroom.mkdocs.shared_chrome import LANGUAGE as PAGE_LANGUAGE
