@@ -162,8 +162,7 @@ class ReleaseFront(_Strict):
     embargo: Embargo | None = None
     """Publish no earlier than this moment, with its UTC offset: 2026-12-01T09:00:00-05:00."""
     preview: bool = False
-    """true publishes, before the lift, an encrypted preview for journalists at an unlisted
-    address (`pressroom preview-link` prints the link to send)."""
+    """true gives journalists an encrypted preview before the lift: `pressroom preview-link`."""
 
     @model_validator(mode="before")
     @classmethod
