@@ -236,6 +236,12 @@ def test_only_the_build_steps_see_the_age_key() -> None:
     assert build["env"]["PRESSROOM_REQUIRE_KEY"] == "1"
 
 
+def test_only_the_build_steps_see_the_preview_secret() -> None:
+    deploy, pull_request = load("deploy.yml"), load("pr.yml")
+    for workflow in (deploy, pull_request):
+        assert steps_naming(workflow, "secrets.PRESSROOM_PREVIEW_SECRET") == ["build: Build site"]
+
+
 def test_a_pull_request_without_the_key_says_sealed_releases_are_not_checked(
     tmp_path: Path,
 ) -> None:

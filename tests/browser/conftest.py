@@ -59,7 +59,7 @@ def serve(root: Path) -> Iterator[Server]:
         thread.join(timeout=5)
 
 
-def serve_built(site: Path) -> Iterator[Server]:
+def serve_built(site: Path, env: dict[str, str] | None = None) -> Iterator[Server]:
     """Build a site for the address it is served from, as it is on GitHub Pages: its own
     absolute links (hreflang, canonical, feeds' sitemaps) then stay on the site's origin."""
     for server in serve(site / "_site"):  # where run_build writes
@@ -67,7 +67,7 @@ def serve_built(site: Path) -> Iterator[Server]:
         text = config.read_text(encoding="utf-8")
         config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: {server.base}/", text),
                           encoding="utf-8")
-        build = run_build(site, "--strict")
+        build = run_build(site, "--strict", env=env)
         assert build.ok, build.log
         yield server
 

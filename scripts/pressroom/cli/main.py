@@ -43,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_status(commands)
     _add_seal(commands)
     _add_unseal(commands)
+    _add_preview_link(commands)
     return parser
 
 
@@ -368,6 +369,29 @@ def run_unseal(arguments: argparse.Namespace) -> int:
     print(f"Unsealed {opened.sealed}, and removed it. Back in place:")
     for name in sorted(opened.files):
         print(f"  {name}")
+    return OK
+
+
+# --- preview-link ------------------------------------------------------------------------
+
+def _add_preview_link(commands: argparse._SubParsersAction) -> None:
+    link = commands.add_parser(
+        "preview-link", help="print the link that lets a journalist read a release before its lift",
+        description="Print the private link to a release's embargoed preview (it needs "
+        "`preview: true`). It is made from PRESSROOM_PREVIEW_SECRET, the same secret the "
+        "build uses; anyone with the link can read the release.",
+    )
+    link.add_argument("file", type=Path, metavar="FILE",
+                      help="the release, such as press_releases/2026-12-01-our-news.md")
+    _root_option(link)
+    link.set_defaults(run=run_preview_link)
+
+
+def run_preview_link(arguments: argparse.Namespace) -> int:
+    from pressroom.cli.preview_link import preview_link
+    from pressroom.cli.project import Site
+
+    print(preview_link(Site.at(arguments.root), arguments.file))
     return OK
 
 

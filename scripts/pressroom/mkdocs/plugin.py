@@ -59,6 +59,7 @@ from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
+from pressroom.mkdocs import previews
 from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs.languages import add_untranslated, language_nav, place_translations
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
@@ -75,6 +76,7 @@ ASSETS = {
     "assets/pressroom/pressroom.css": PACKAGE_DIR / "assets" / "pressroom.css",
     "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
     "assets/pressroom/filter.js": PACKAGE_DIR / "assets" / "filter.js",
+    previews.SCRIPT: PACKAGE_DIR / "assets" / "preview.js",
 }
 
 
@@ -129,6 +131,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Rendered and checked like the rest, then withheld (on_env): a build never shows them.
         self.held = {} if self.preview else _held_back_sources(newsroom, clock, self.addresses)
         self._add_pages(files, config)
+        self._add_previews(files, config, clock)
         if self.dirty:
             self._expire_dependents(files)
         return files
@@ -183,6 +186,17 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             if files.get_file_from_path(src_uri) is None:
                 files.append(File.generated(config, src_uri, content=data))
         self.versions = self._versions(files)
+
+    def _add_previews(self, files: Files, config: MkDocsConfig, clock: Clock) -> None:
+        """Journalists' previews of held-back releases; `mkdocs serve` shows those as they are."""
+        self.previews: dict[str, previews.Planned] = {}
+        if self.preview:
+            return
+        with _build_errors():
+            self.previews, note = previews.plan(self.newsroom, clock)
+            previews.add_pages(files, config, self.previews)
+        if note:
+            log.info(note)
 
     def _add_untranslated(self, files: Files, config: MkDocsConfig) -> None:
         """Pages a language lacks show the default language's text, and the log says so."""
@@ -239,6 +253,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             # Material prints these unescaped; front matter is text, never markup.
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = html.escape(page.meta[key])
+        planned = self.previews.get(page.file.src_uri)
+        if planned is not None:
+            words = self.catalogues[planned.release.lang].words()
+            previews.page_meta(page.meta, planned, html.escape(
+                words.preview_title if planned.kind is previews.Kind.PREVIEW
+                else words.preview_moved))
         if role is None:
             return markdown
         title = presenting.title(role)
@@ -273,6 +293,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         env.globals["pressroom_card"] = self.shared_chrome.card
         # Every page is rendered now, and nothing is written yet: the moment to withhold.
         self._withhold(files, config)
+        with _build_errors():
+            previews.seal_articles(self.previews, files, config, env, self.navs,
+                                   self.withheld_files)
         env.globals["pressroom_csp"] = partial(content_security_policy, live_reload=self.preview)
         if len(self.newsroom.languages) > 1:
             env.globals["pressroom_alternates"] = self._alternates
@@ -298,6 +321,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             page, nav, config.theme.get("logo"), lang)
         if role is not None:
             context["pressroom"] = presenting.view(role, catalogue, self.config.latest)
+        planned = self.previews.get(page.file.src_uri)
+        if planned is not None:
+            context["pressroom_preview"] = {"sealed": planned.sealed, "url": planned.release.url,
+                                            "title": planned.release.title}
         context["pressroom_head"] = self._head(role, page, config, catalogue)
         page_versions = self.versions.get(page.file.src_uri)
         context["pressroom_versions"] = page_versions or []
@@ -320,6 +347,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return titles
 
     def _language(self, page: Page) -> str:
+        if page.file.src_uri in self.previews:
+            return self.previews[page.file.src_uri].release.lang
         role = self.roles.get(page.file.src_uri)
         if role is not None:
             return role.lang
@@ -384,6 +413,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         """Leave out of the build what is held back, and every file under docs/ only it uses."""
         self.files = files
         self.withheld_pages: list[Page] = []
+        self.withheld_files: set[str] = set()
         if self.preview:
             return
         docs_dir = Path(config.docs_dir)
@@ -405,6 +435,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             withheld = withhold(pages, docs_files, public_uses, held_uses)
             if withheld.errors:
                 raise ContentErrors(withheld.errors)
+        self.withheld_files = withheld.files
         for src_uri in [*self.held, *sorted(withheld.files)]:
             file = files.get_file_from_path(src_uri)
             if file is None:

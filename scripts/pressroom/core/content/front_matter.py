@@ -161,6 +161,8 @@ class ReleaseFront(_Strict):
     """true keeps the release off the site until it is ready."""
     embargo: Embargo | None = None
     """Publish no earlier than this moment, with its UTC offset: 2026-12-01T09:00:00-05:00."""
+    preview: bool = False
+    """true gives journalists an encrypted preview before the lift: `pressroom preview-link`."""
 
     @model_validator(mode="before")
     @classmethod

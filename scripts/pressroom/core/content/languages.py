@@ -29,7 +29,9 @@ DEFAULT_LANGUAGES = ("en",)
 # A translation sets these itself; it takes every other field from its original.
 TRANSLATED_FIELDS = ("title", "subtitle", "summary", "location", "slug")
 # Taken from the original unless the translation sets them; date and embargo may never differ.
-SHARED_FIELDS = ("date", "embargo", "draft", "partners", "contacts", "campaign", "topics")
+SHARED_FIELDS = (
+    "date", "embargo", "draft", "preview", "partners", "contacts", "campaign", "topics",
+)
 
 _SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[a-z]{2})\.md$")
 

@@ -36,6 +36,10 @@ class Words:
     draft: str
     embargoed: str
     scheduled: str
+    # A preview for journalists (nothing in it names the release).
+    preview_title: str
+    preview_needs_link: str
+    preview_moved: str  # the page it leads to once the release is public
     # Listings.
     press_releases: str
     releases_in_year: str  # {year}
@@ -143,6 +147,9 @@ ENGLISH = Words(
     draft="DRAFT — not published",
     embargoed="EMBARGOED UNTIL {when}",
     scheduled="SCHEDULED FOR {when}",
+    preview_title="Embargoed press release — preview",
+    preview_needs_link="This preview needs the link you were sent.",
+    preview_moved="This press release is now public.",
     press_releases="Press releases",
     releases_in_year="Press releases from {year}",
     releases_on_topic="Press releases on {topic}",
@@ -198,6 +205,9 @@ SPANISH = Words(
     draft="BORRADOR — no publicado",
     embargoed="EMBARGADO HASTA {when}",
     scheduled="PROGRAMADO PARA {when}",
+    preview_title="Comunicado de prensa embargado — vista previa",
+    preview_needs_link="Esta vista previa necesita el enlace que recibió.",
+    preview_moved="Este comunicado de prensa ya es público.",
     press_releases="Comunicados de prensa",
     releases_in_year="Comunicados de prensa de {year}",
     releases_on_topic="Comunicados de prensa sobre {topic}",
