@@ -125,7 +125,8 @@ def test_readme_sealing_commands_work(tmp_path: Path) -> None:
     """Set up, seal and unseal, as the README's "Confidential embargoes" says, on its own
     example file name: the release comes back byte for byte."""
     section = README.split("## Confidential embargoes", 1)[1].split("\n## ", 1)[0]
-    commands = re.findall(r"```sh\n(.*?)\n```", section, re.DOTALL)
+    sealing, previews = section.split("### Previews for journalists", 1)
+    commands = re.findall(r"```sh\n(.*?)\n```", sealing, re.DOTALL)
     assert [command.split()[0:3] for command in commands] == [
         ["pressroom", "seal", "--init"],
         ["pressroom", "seal", "press_releases/2026-12-01-our-news.md"],
@@ -155,3 +156,10 @@ def test_readme_sealing_commands_work(tmp_path: Path) -> None:
     assert not release.exists() and len(sealed) == 1
     run(commands[2], {"PRESSROOM_AGE_KEY_FILE": str(key_file)})
     assert release.read_bytes() == original
+    # The preview link for journalists, for the same release under embargo.
+    (preview_link,) = re.findall(r"```sh\n(.*?)\n```", previews, re.DOTALL)
+    release.write_text(original.decode().replace(
+        "---\n", "---\nembargo: 2026-12-01T09:00:00-05:00\npreview: true\n", 1), encoding="utf-8")
+    link = run(preview_link, {"PRESSROOM_PREVIEW_SECRET": "a secret for this test",
+                              "PRESSROOM_NOW": "2026-11-30T12:00:00-05:00"})
+    assert re.search(r"https://\S+/preview/[0-9a-f]{32}/#\S+", link), link
