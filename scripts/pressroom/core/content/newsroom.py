@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import Any, Self
 
 from pressroom.core.content.front_matter import (
     CampaignFront,
@@ -27,12 +28,46 @@ class PageTranslation:
     document: SourceDocument
 
 
-@dataclass(frozen=True)
-class Partner:
-    """An organisation in the coalition; its page body is its "About" boilerplate.
+class _ShownInLanguages:
+    """What partner and campaign pages share: shown in one of the site's languages, in its
+    translation's words where there is one, and in the original's where there is not."""
 
-    `in_language` gives the same partner as a page in another language shows it.
-    """
+    front: PartnerFront | CampaignFront
+    document: SourceDocument
+    translations: tuple[PageTranslation, ...]
+    original_lang: str
+    lang: str
+
+    @property
+    def translation(self) -> PageTranslation | None:
+        return next((t for t in self.translations if t.lang == self.lang), None)
+
+    @property
+    def text(self) -> str:
+        """The page's Markdown body: the translation's where written."""
+        translated = self.translation
+        return (translated.document if translated else self.document).body.strip()
+
+    @property
+    def text_lang(self) -> str | None:
+        """The language of the text where it is not the page's: not yet translated."""
+        if self.lang == self.original_lang or self.translation is not None:
+            return None
+        return self.original_lang
+
+    def _own(self, field: str) -> Any:
+        """A field the translation may give in its own words, else the original's."""
+        translated = self.translation
+        own = getattr(translated.front, field, None) if translated else None
+        return own or getattr(self.front, field)
+
+    def in_language(self, lang: str, folder: str) -> Self:
+        return replace(self, lang=lang, folder=folder)  # type: ignore[type-var]
+
+
+@dataclass(frozen=True)
+class Partner(_ShownInLanguages):
+    """An organisation in the coalition; its page body is its "About" boilerplate."""
 
     id: str
     front: PartnerFront
@@ -43,38 +78,25 @@ class Partner:
     folder: str = ""  # where that language's pages live
 
     @property
-    def translation(self) -> PageTranslation | None:
-        return next((t for t in self.translations if t.lang == self.lang), None)
-
-    @property
     def boilerplate(self) -> str:
         """The "About" paragraph(s), in Markdown: in this language where written."""
-        translated = self.translation
-        return (translated.document if translated else self.document).body.strip()
+        return self.text
 
     @property
     def boilerplate_lang(self) -> str | None:
-        """The language of the "About" text where it is not the page's: not yet translated."""
-        if self.lang == self.original_lang or self.translation is not None:
-            return None
-        return self.original_lang
+        return self.text_lang
 
     @property
     def name(self) -> str:
-        translated = self.translation
-        return getattr(translated.front, "name", None) or self.front.name if translated \
-            else self.front.name
+        return self._own("name")
 
     @property
     def url(self) -> str:
         return f"{self.folder}partners/{self.id}/"
 
-    def in_language(self, lang: str, folder: str) -> Partner:
-        return replace(self, lang=lang, folder=folder)
-
 
 @dataclass(frozen=True)
-class Campaign:
+class Campaign(_ShownInLanguages):
     id: str
     front: CampaignFront
     document: SourceDocument
@@ -84,39 +106,24 @@ class Campaign:
     folder: str = ""
 
     @property
-    def translation(self) -> PageTranslation | None:
-        return next((t for t in self.translations if t.lang == self.lang), None)
+    def description(self) -> str:
+        return self.text
 
     @property
     def description_lang(self) -> str | None:
-        """The language of the description where it is not the page's: not yet translated."""
-        if self.lang == self.original_lang or self.translation is not None:
-            return None
-        return self.original_lang
-
-    @property
-    def description(self) -> str:
-        translated = self.translation
-        return (translated.document if translated else self.document).body.strip()
+        return self.text_lang
 
     @property
     def title(self) -> str:
-        translated = self.translation
-        own = getattr(translated.front, "title", None) if translated else None
-        return own or self.front.title
+        return self._own("title")
 
     @property
     def summary(self) -> str | None:
-        translated = self.translation
-        own = getattr(translated.front, "summary", None) if translated else None
-        return own or self.front.summary
+        return self._own("summary")
 
     @property
     def url(self) -> str:
         return f"{self.folder}campaigns/{self.id}/"
-
-    def in_language(self, lang: str, folder: str) -> Campaign:
-        return replace(self, lang=lang, folder=folder)
 
 
 @dataclass(frozen=True)
