@@ -15,16 +15,19 @@ from mkdocs.utils.meta import get_data
 from pressroom.core.content.languages import address, original_address
 
 
-def place_translations(files: Files, config: MkDocsConfig, languages: tuple[str, ...]
-                       ) -> dict[str, str]:
+def place_translations(files: Files, languages: tuple[str, ...]) -> dict[str, str]:
     """Every page of docs/ by its address; a translation (`about.es.md`) is written where its
     address says (`es/about/`), and keeps its file name, so links to it stay as staff wrote."""
     pages = {}
-    for file in files.documentation_pages():
+    for file in list(files.documentation_pages()):
         place = address(file.src_uri, languages)
         if place != file.src_uri:
-            _write_at(file, File.generated(config, place, content="").dest_uri)
-            file.inclusion = InclusionLevel.NOT_IN_NAV  # its language's nav has it
+            # MkDocs' own way to write a page elsewhere: a File given its `dest_uri`.
+            where = File(place, None, file.dest_dir, file.use_directory_urls).dest_uri
+            files.remove(file)
+            files.append(File(file.src_uri, file.src_dir, file.dest_dir,
+                              file.use_directory_urls, dest_uri=where,
+                              inclusion=InclusionLevel.NOT_IN_NAV))  # its language's nav has it
         pages[place] = file.src_uri
     return pages
 
@@ -45,12 +48,6 @@ def add_untranslated(files: Files, config: MkDocsConfig, missing: dict[str, str]
         files.append(file)
         added.append(place)
     return added
-
-
-def _write_at(file: File, dest_uri: str) -> None:
-    file.dest_uri = dest_uri
-    for derived in ("url", "abs_dest_path"):  # cached from the old destination
-        file.__dict__.pop(derived, None)
 
 
 def language_nav(nav: Navigation, files: Files, pages: dict[str, str], lang: str,

@@ -126,7 +126,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         }
         self.catalogue = self.catalogues[newsroom.languages[0]]
         self.newsroom = newsroom  # all of it; the catalogues hold what visitors may see
-        self.addresses = place_translations(files, config, newsroom.languages)
+        self.addresses = place_translations(files, newsroom.languages)
         self._add_untranslated(files, config)
         # Rendered and checked like the rest, then withheld (on_env): a build never shows them.
         self.held = {} if self.preview else _held_back_sources(newsroom, clock, self.addresses)
