@@ -233,3 +233,19 @@ def test_the_nonce_follows_the_text_and_a_wrong_key_reads_nothing() -> None:
     with pytest.raises(InvalidTag):
         previews.decrypt(first, preview_keys(SEALED_URL).key)
     assert preview_keys(URL) != previews.keys(b"another secret", URL)
+
+
+def test_materials_search_never_sees_a_held_back_release(site: Path, key: x25519.Identity,
+                                                         tmp_path: Path) -> None:
+    # The README's other set-up: Material's search on every page, Pressroom's switched off.
+    copy = copy_site(site, tmp_path / "site")
+    config = copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - pressroom:\n", "  - search\n  - pressroom:\n      search: false\n", 1)
+        .replace("  - Search: search/index.md\n", ""), encoding="utf-8")
+    built = build(copy, key, BEFORE)
+    assert built.ok, built.log
+    index = (built.out / "search" / "search_index.json").read_bytes().lower()
+    assert b'"docs":[' in index.replace(b" ", b"")
+    for word in (CANARY, SEALED_CANARY, "quokkaflint-audit"):
+        assert word.lower().encode() not in index, word

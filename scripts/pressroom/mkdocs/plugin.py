@@ -295,7 +295,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self._withhold(files, config)
         with _build_errors():
             previews.seal_articles(self.previews, files, config, env, self.navs,
-                                   self.withheld_files)
+                                   self.withheld_files, self.on_page_context)
         env.globals["pressroom_csp"] = partial(content_security_policy, live_reload=self.preview)
         if len(self.newsroom.languages) > 1:
             env.globals["pressroom_alternates"] = self._alternates

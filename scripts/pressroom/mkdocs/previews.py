@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import mimetypes
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
@@ -84,9 +84,12 @@ def page_meta(meta: dict[str, Any], planned: Planned, title: str) -> None:
 
 def seal_articles(
     planned: dict[str, Planned], files: Files, config: MkDocsConfig, env: Environment,
-    navs: Mapping[str, Any], withheld: set[str],
+    navs: Mapping[str, Any], withheld: set[str], page_context: Callable[..., dict[str, Any]],
 ) -> None:
-    """Render each held-back release's page, and encrypt its article for its preview."""
+    """Render each held-back release's page, and encrypt its article for its preview.
+
+    `page_context` is Pressroom's own event, not every plugin's: a plugin that sees a page's
+    context may keep it (Material's search adds it to its index), and this page is secret."""
     doc_files = files.documentation_pages()
     for src_uri, entry in planned.items():
         if entry.kind is not Kind.PREVIEW:
@@ -97,8 +100,7 @@ def seal_articles(
         config._current_page = release_page
         try:
             context = get_context(nav, doc_files, config, release_page)
-            context = config.plugins.on_page_context(context, page=release_page, config=config,
-                                                     nav=nav)
+            context = page_context(context, page=release_page, config=config, nav=nav)
             output = env.get_template(release_page.meta["template"]).render(context)
         finally:
             config._current_page = None
