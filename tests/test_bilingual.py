@@ -295,3 +295,37 @@ def test_what_a_translation_takes_from_its_original_is_marked_english(built_fixt
     assert titles and all(title.get("lang") == "en" for title in titles)
     own = built_fixture.page(DRONES_ES)  # its own Spanish topics
     assert own.xpath("//footer[contains(@class,'pressroom-release__links')]//a/@lang") == []
+
+
+def test_a_partner_translation_cannot_hold_itself_back(fixture_site: Path) -> None:
+    path = fixture_site / "docs" / "partners" / "sanctuary-legal.es.md"
+    path.write_text("---\ndraft: true\n---\nTexto.\n", encoding="utf-8")
+    (error,) = load_errors(fixture_site)
+    assert error == (
+        "docs/partners/sanctuary-legal.es.md:2: draft: is set by the original page: a "
+        "translation goes out with it (remove the line; set it in the original page, beside "
+        "this file)")
+
+
+def test_errors_in_a_draft_partners_translation_quote_nothing_in_ci(fixture_site: Path) -> None:
+    original = fixture_site / "docs" / "partners" / "sanctuary-legal.md"
+    original.write_text(original.read_text(encoding="utf-8").replace(
+        "---\n", "---\ndraft: true\n", 1), encoding="utf-8")
+    (fixture_site / "docs" / "partners" / "sanctuary-legal.es.md").write_text(
+        "---\nname: [SECRETO]\n---\nTexto.\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as raised:
+        load_newsroom(fixture_site, fixture_site / "press_releases", fixture_site / "docs",
+                      languages=FIXTURE_LANGUAGES)
+    report = raised.value.report(hide_values=True)
+    assert "docs/partners/sanctuary-legal.es.md:2: name:" in report
+    assert "SECRETO" not in report
+
+
+@pytest.mark.parametrize("value", [[["en"]], [{"en": "x"}], ["en", "en"], ["fr"], [], "en es"])
+def test_a_bad_languages_setting_is_a_clear_error(value: object) -> None:
+    from pressroom.core.settings import site_languages
+
+    with pytest.raises(ContentErrors) as raised:
+        site_languages(value)
+    (error,) = raised.value.errors
+    assert error.field == "plugins.pressroom.languages" and "[en, es]" in error.hint

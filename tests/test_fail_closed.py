@@ -222,9 +222,13 @@ def test_dirty_build_after_a_release_goes_back_to_draft_leaves_nothing(
 ) -> None:
     path = write(fixture_site, "press_releases/2030-01-01-second-thoughts.md",
                  release(f"Second thoughts {MARKER}", "date: 2030-01-01", "topics: [rethink]"))
+    # Its Spanish version, which goes back to draft with it, must leave no trace either.
+    write(fixture_site, "press_releases/2030-01-01-second-thoughts.es.md",
+          f"---\ntitle: Segundas ideas {MARKER}\ntopics: [repensar]\n---\nTexto.\n")
     first = run_build(fixture_site, env={"PRESSROOM_NOW": EMBARGO})
     assert first.ok, first.log
     assert (first.out / "press" / "2030" / "second-thoughts" / "index.html").is_file()
+    assert (first.out / "es" / "press" / "topics" / "repensar" / "index.html").is_file()
     path.write_text(path.read_text(encoding="utf-8").replace("topics:", "draft: true\ntopics:"),
                     encoding="utf-8")
     out = first.out
@@ -238,6 +242,7 @@ def test_dirty_build_after_a_release_goes_back_to_draft_leaves_nothing(
     assert files_containing(dirty, MARKER) == []
     assert not (out / "press" / "2030").exists() or not any((out / "press" / "2030").rglob("*.*"))
     assert not any((out / "press" / "topics" / "rethink").rglob("*.*"))
+    assert not any((out / "es" / "press" / "topics" / "repensar").rglob("*.*"))
 
 
 # --- the rule itself, in-process ----------------------------------------------------------

@@ -73,7 +73,7 @@ def site_languages(value: object) -> tuple[str, ...]:
     if not isinstance(value, list | tuple) or not value:
         raise ContentErrors([ContentError("mkdocs.yml", 0, "plugins.pressroom.languages",
                                           f"{value!r} is not a list of languages", hint)])
-    unknown = [code for code in value if code not in SUPPORTED]
+    unknown = [code for code in value if not isinstance(code, str) or code not in SUPPORTED]
     if unknown or len(set(value)) != len(value):
         what = f"{unknown[0]!r} is not a language Pressroom has words for" if unknown \
             else "names a language twice"

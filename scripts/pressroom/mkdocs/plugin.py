@@ -382,7 +382,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             # MkDocs checks anchors only on the pages it writes; these must work at the lift.
             page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)
         if self.dirty:
-            _remove_stale_outputs(site_dir, self.files, written)
+            _remove_stale_outputs(site_dir, self.files, written, self.newsroom.languages)
 
     def _write_outputs(self, site_dir: Path, catalogue: Catalogue, config: MkDocsConfig,
                        lang: str) -> set[Path]:
@@ -578,11 +578,14 @@ def _refuse_docs_at_generated_addresses(files: Files, generated: list[File]) -> 
         raise ContentErrors(clashes)
 
 
-def _remove_stale_outputs(site_dir: Path, files: Files, written: set[Path]) -> None:
+def _remove_stale_outputs(
+    site_dir: Path, files: Files, written: set[Path], languages: tuple[str, ...]
+) -> None:
     """After `--dirty`, leave nothing in Pressroom's folders that a clean build would not write:
-    a release back to draft, a year or topic that lost its last release."""
+    a release back to draft, a year or topic that lost its last release, in every language."""
     expected = written | {Path(f.abs_dest_path) for f in files if f.inclusion.is_included()}
-    for folder in ("press", "partners", "campaigns"):
+    for folder in (prefix(lang, languages) + kind for lang in languages
+                   for kind in ("press", "partners", "campaigns")):
         for path in sorted((site_dir / folder).rglob("*")):
             if path.is_file() and path not in expected:
                 path.unlink()

@@ -19,6 +19,7 @@ from pydantic import (
     HttpUrl,
     StringConstraints,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -210,20 +211,35 @@ class CampaignFront(BaseModel):
     embargo: Embargo | None = None
 
 
-class PartnerTranslationFront(BaseModel):
-    """A partner page in another language (`docs/partners/<id>.es.md`): its body is the
-    "About" text in that language; the organisation's facts stay in the original page."""
+class _PageTranslationFront(BaseModel):
+    """A partner's or campaign's page in another language goes out with its original page:
+    `draft` and `embargo` there decide for both, and are an error here, never ignored."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
+
+    draft: Any = None
+    embargo: Any = None
+
+    @field_validator("draft", "embargo")
+    @classmethod
+    def _taken_from_the_original(cls, value: Any) -> None:
+        if value is not None:
+            raise PydanticCustomError(
+                "taken_from_original",
+                "is set by the original page: a translation goes out with it")
+        return None
+
+
+class PartnerTranslationFront(_PageTranslationFront):
+    """A partner page in another language (`docs/partners/<id>.es.md`): its body is the
+    "About" text in that language; the organisation's facts stay in the original page."""
 
     name: Line | None = None
     short_name: Line | None = None
 
 
-class CampaignTranslationFront(BaseModel):
+class CampaignTranslationFront(_PageTranslationFront):
     """A campaign page in another language (`docs/campaigns/<id>.es.md`)."""
-
-    model_config = ConfigDict(extra="allow", frozen=True)
 
     title: Line | None = None
     summary: Text | None = None

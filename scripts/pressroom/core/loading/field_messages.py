@@ -27,6 +27,8 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     kind = error["type"]
     value = error.get("input")
     field = next((part for part in reversed(error["loc"]) if isinstance(part, str)), "")
+    if kind == "taken_from_original":
+        return error["msg"], "remove the line; set it in the original page, beside this file"
     if kind == "missing":
         return "is required", _MISSING_HINTS.get(field, f"add `{field}: ...`")
     if kind == "extra_forbidden":

@@ -236,6 +236,13 @@ class _Loader:
         if file not in self.raw or file in self.sealed_displays:
             return True
         metadata, dated = self.raw[file]
+        folder, _, name = file.rpartition("/")
+        stem, lang = split_language(name, self.languages)
+        if lang is not None and not dated:
+            # A partner's or campaign's translation is held back with its original page.
+            original = self.raw.get(f"{folder}/{stem}.md")
+            if original is None or may_be_held_back(original[0], clock, dated=False):
+                return True
         return may_be_held_back(metadata, clock, dated=dated)
 
     def check_publishing_order(
