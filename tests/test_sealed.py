@@ -332,3 +332,32 @@ def test_status_shows_sealed_releases(copied: Path, capsys, monkeypatch, key) ->
     monkeypatch.setenv("PRESSROOM_AGE_KEY", str(key))
     code, out, _ = run_command(capsys, "status", "--root", str(copied))
     assert code == 0 and "embargoed until 2031-03-01T09:00-05:00" in out and STEM in out
+
+
+def test_unseal_writes_back_only_what_seal_seals(fixture_site: Path, capsys, monkeypatch) -> None:
+    # Anyone can seal to the public recipients: a planted file must not drop a git hook.
+    identity = x25519.Identity.generate()
+    list_recipients(fixture_site, identity)
+    planted = {f"press_releases/{STEM}.md": b"---\ntitle: x\n---\n",
+               ".git/hooks/pre-commit": b"#!/bin/sh\necho pwned\n"}
+    folder = fixture_site / "press_releases" / "sealed"
+    folder.mkdir()
+    sealed = folder / ("ab" * 16 + ".age")
+    sealed.write_bytes(seal(planted, [identity.to_public()]))
+    monkeypatch.setenv("PRESSROOM_AGE_KEY", str(identity))
+    code, _out, err = run_command(capsys, "unseal", sealed.name, "--root", str(fixture_site))
+    assert code == 2 and ".git/hooks/pre-commit" in err and "nothing was unsealed" in err
+    assert not (fixture_site / ".git" / "hooks" / "pre-commit").exists()
+    assert not (fixture_site / "press_releases" / f"{STEM}.md").exists() and sealed.exists()
+
+
+def test_a_sealed_page_of_docs_is_refused(fixture_site: Path) -> None:
+    identity = x25519.Identity.generate()
+    folder = fixture_site / "press_releases" / "sealed"
+    folder.mkdir()
+    (folder / ("cd" * 16 + ".age")).write_bytes(
+        seal({"docs/unreviewed.md": b"# A page nobody could review\n"}, [identity.to_public()]))
+    build = run_build(fixture_site, env={"PRESSROOM_AGE_KEY": str(identity)})
+    assert not build.ok
+    assert "holds docs/unreviewed.md, which is neither a release in press_releases/ nor an " \
+        "image in docs/" in build.log

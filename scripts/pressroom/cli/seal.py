@@ -24,9 +24,11 @@ from pressroom.core.loading.sealed import (
     RECIPIENTS_FILE,
     SEALED_FOLDER,
     SealedRelease,
+    SealedReleases,
     identities,
     new_name,
     open_sealed,
+    place,
     read_recipients,
     sealed_folder_files,
 )
@@ -207,6 +209,13 @@ def unseal(site: Site, target: str, environ: Mapping[str, str] = os.environ) -> 
         raise UsageError(f"set {KEY_VARIABLE} to your private key (or {KEY_FILE_VARIABLE} to "
                          "the file that holds it) to unseal")
     path, opened = _find(site, target, keys)
+    # Only what `seal` would have sealed is written back: never a hook, a workflow, a setting.
+    placed = place(SealedReleases(opened=[opened]), site.root, site.releases_dir, site.docs_dir)
+    unsafe = [str(error.message) for error in placed.errors] + [
+        name for name in opened.files if _leaves_the_site(site.root, name)]
+    if unsafe:
+        raise UsageError(f"{site.display(path)} {'; '.join(unsafe)}: it was not made by "
+                         "`pressroom seal`, and nothing was unsealed")
     clashes = [name for name, data in opened.files.items()
                if (site.root / name).exists() and (site.root / name).read_bytes() != data]
     if clashes:
@@ -218,6 +227,14 @@ def unseal(site: Site, target: str, environ: Mapping[str, str] = os.environ) -> 
         destination.write_bytes(data)
     path.unlink()  # only now: every file is back
     return opened
+
+
+def _leaves_the_site(root: Path, name: str) -> bool:
+    """A path that would write through a link, or outside the site."""
+    destination = root / name
+    parents = [destination, *destination.parents]
+    linked = any(p.is_symlink() for p in parents if p.is_relative_to(root))
+    return linked or not destination.resolve().is_relative_to(root.resolve())
 
 
 def _find(site: Site, target: str, keys: list[x25519.Identity]) -> tuple[Path, SealedRelease]:

@@ -333,11 +333,13 @@ def place(
             name = path.removeprefix(releases_at)
             if path.startswith(releases_at) and "/" not in name and name.endswith(".md"):
                 releases.append((opened.sealed, name, data))
-            elif path.startswith(docs_at):
+            elif path.startswith(docs_at) and not path.endswith(".md"):
+                # Images only: a page sealed in docs/ would be published unreviewed.
                 docs[path.removeprefix(docs_at)] = data
             else:
                 errors.append(ContentError(
-                    opened.sealed, 0, "sealed file", f"holds a file outside {releases_at} and "
-                    f"{docs_at}", "unseal it, move the file, and seal the release again",
+                    opened.sealed, 0, "sealed file", f"holds {path}, which is neither a release "
+                    f"in {releases_at} nor an image in {docs_at}",
+                    "seal releases with `pressroom seal`, which seals nothing else",
                 ))
     return Placed(releases, docs, errors)
