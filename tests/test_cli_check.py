@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import run_command
 
 from pressroom.cli.main import main
 
@@ -101,3 +102,21 @@ def test_python_dash_m_runs_the_command(fixture_site: Path) -> None:
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_file_named_from_elsewhere_is_found_in_the_site(
+    fixture_site: Path, tmp_path: Path, capsys, monkeypatch,
+) -> None:
+    # Run from another folder, `check --root SITE press_releases/x.md` checks the site's file,
+    # and a decoy of that name in the current folder changes nothing.
+    release = fixture_site / "press_releases" / "2024-08-20-data-brokers-immigrant-tracking.md"
+    release.write_text(release.read_text(encoding="utf-8").replace("---\n", "---\ntitel: x\n", 1),
+                       encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "press_releases").mkdir(parents=True)
+    monkeypatch.chdir(elsewhere)
+    code, _out, err = run_command(capsys, "check", "--root", str(fixture_site),
+                                  f"press_releases/{release.name}")
+    assert code == 1 and "titel" in err
+    code, _out, err = run_command(capsys, "check", "--root", str(fixture_site), "/etc/passwd")
+    assert code == 2 and "is not inside the site" in err

@@ -140,10 +140,8 @@ def run_check(arguments: argparse.Namespace) -> int:
     from pressroom.cli.project import Site
 
     site = Site.at(arguments.root)
-    missing = [str(path) for path in arguments.paths if not path.exists()]
-    if missing:
-        raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    result = check_site(site, arguments.paths or None)
+    paths = [site.locate(path) for path in arguments.paths]
+    result = check_site(site, paths or None)
     if result.errors:
         _report(result.errors)
         return CONTENT_ERRORS

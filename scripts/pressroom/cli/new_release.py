@@ -154,11 +154,11 @@ def site_language(site: Site, lang: str) -> Language:
 
 def _original_release(site: Site, given: Path) -> Path:
     """The release to translate: in the site's default language, in its releases folder."""
-    candidates = [given] if given.is_absolute() else [Path.cwd() / given, site.root / given]
-    found = next((path for path in candidates if path.is_file()), None)
-    if found is None:
+    try:
+        found = site.locate(given)
+    except UsageError:
         raise UsageError(f"--translation-of {given}: no such file (give the release to "
-                         "translate, like press_releases/2024-05-01-groups-sue.md)")
+                         "translate, like press_releases/2024-05-01-groups-sue.md)") from None
     shown = site.display(found)
     if found.resolve().parent != site.releases_dir.resolve():
         raise UsageError(f"{shown} is not in {site.display(site.releases_dir)}/: a translation "

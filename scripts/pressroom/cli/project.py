@@ -60,6 +60,19 @@ class Site:
     def partners_dir(self) -> Path:
         return self.docs_dir / "partners"
 
+    def locate(self, given: Path) -> Path:
+        """A file or folder staff named: from the current folder when it is in the site, else
+        from the site's root (`--root`). One outside the site is refused, so a command never
+        reports on the wrong files."""
+        here = Path.cwd()
+        base = here if here.resolve().is_relative_to(self.root) else self.root
+        found = given if given.is_absolute() else base / given
+        if not found.exists():
+            raise UsageError(f"no such file or folder: {given}")
+        if not found.resolve().is_relative_to(self.root):
+            raise UsageError(f"{given} is not inside the site at {self.root}")
+        return found
+
     def display(self, path: Path) -> str:
         """A path the way staff know it: relative to the site's root where possible."""
         try:
