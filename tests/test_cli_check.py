@@ -120,3 +120,11 @@ def test_a_file_named_from_elsewhere_is_found_in_the_site(
     assert code == 1 and "titel" in err
     code, _out, err = run_command(capsys, "check", "--root", str(fixture_site), "/etc/passwd")
     assert code == 2 and "is not inside the site" in err
+
+
+def test_a_folder_that_is_no_site_is_named(tmp_path: Path, capsys) -> None:
+    code, _out, err = run_command(capsys, "check", "--root", str(tmp_path))
+    assert code == 2 and f"no mkdocs.yml in {tmp_path.resolve()}" in err
+    (tmp_path / "file").write_text("x")
+    code, _out, err = run_command(capsys, "status", "--root", str(tmp_path / "file"))
+    assert code == 2 and "is not a folder" in err

@@ -43,6 +43,11 @@ class Site:
     @classmethod
     def at(cls, root: Path) -> Site:
         root = root.resolve()
+        if not root.is_dir():
+            raise UsageError(f"{root} is not a folder: give the site's folder with --root")
+        if not any((root / name).is_file() for name in CONFIG_FILES):
+            raise UsageError(f"no mkdocs.yml in {root}: run the command in the site's folder, "
+                             "or give it with --root")
         config = _read_config(config_file(root))
         docs = config.get("docs_dir") if isinstance(config.get("docs_dir"), str) else "docs"
         settings = _plugin_settings(config)

@@ -16,8 +16,7 @@ import hmac
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import Any
 
 from pressroom.core.errors import ContentError
 from pressroom.core.publishing.rules import Clock, State, state
@@ -73,13 +72,13 @@ def encrypt(plaintext: str, preview: PreviewKeys) -> Sealed:
     data = plaintext.encode("utf-8")
     # SIV-like: the nonce depends on the text, under a key only the build knows.
     nonce = hmac.digest(preview.key, _NONCE_LABEL + hashlib.sha256(data).digest(), "sha256")[:12]
-    ciphertext = AESGCM(preview.key).encrypt(nonce, data, None)
+    ciphertext = _aes_gcm(preview.key).encrypt(nonce, data, None)
     return Sealed(_b64(nonce), _b64(ciphertext))
 
 
 def decrypt(sealed: Sealed, key: bytes) -> str:
     """The page's text; cryptography's InvalidTag for a wrong key."""
-    data = AESGCM(key).decrypt(base64.b64decode(sealed.nonce),
+    data = _aes_gcm(key).decrypt(base64.b64decode(sealed.nonce),
                                base64.b64decode(sealed.ciphertext), None)
     return data.decode("utf-8")
 
@@ -121,3 +120,10 @@ def missing_secret(releases: Iterable[object]) -> list[ContentError]:
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
+
+
+def _aes_gcm(key: bytes) -> Any:
+    # Imported when a preview is made: most builds have none, and it costs memory.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, replace
 
+from pressroom.core.content.languages import SUPPORTED
 from pressroom.core.content.newsroom import Release
 from pressroom.core.outputs.feeds import FEED_FILES, absolute
 from pressroom.core.outputs.syndication import SiteSettings, published_at
@@ -58,7 +59,10 @@ def site_feed_links(settings: SiteSettings) -> list[tuple[str, str, str]]:
 
 
 def locale(language: str) -> str:
-    return {"en": "en_US", "es": "es_ES", "fr": "fr_FR", "pt": "pt_BR"}.get(language, language)
+    """Open Graph's locale of a language: `es` -> `es_ES`; a theme language Pressroom has no
+    words for passes through."""
+    known = SUPPORTED.get(language)
+    return known.locale if known else language
 
 
 def page_meta(
