@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 import os
 import shutil
 import subprocess
@@ -44,6 +46,16 @@ class Build:
         if path.suffix != ".html":
             path = path / "index.html"
         return lxml_html.fromstring(path.read_bytes())
+
+    def search_records(self) -> dict[str, dict]:
+        """The search index's records by URL, as a visitor's search gets them: Pagefind's
+        fragments, opened, each with its language (the fragment's name begins with it)."""
+        records = {}
+        for path in sorted((self.out / "pagefind" / "fragment").glob("*.pf_fragment")):
+            data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+            record = json.loads(data)
+            records[record["url"]] = {**record, "lang": path.name.split("_")[0]}
+        return records
 
     def text(self, relative: str) -> str:
         return (self.out / relative).read_text(encoding="utf-8")

@@ -165,17 +165,21 @@ def test_english_feeds_carry_no_spanish_release(built_fixture: Build) -> None:
 
 
 def test_search_on_spanish_pages_searches_spanish_pages(built_fixture: Build) -> None:
-    index = json.loads(built_fixture.text("es/search/search_index.json"))
-    assert index["config"]["lang"] == ["es"]
-    titles = {doc["title"] for doc in index["docs"]}
+    records = built_fixture.search_records()
+    # Pagefind keeps an index per language, and a page's <html lang> picks which it searches.
+    spanish = {url: r for url, r in records.items() if r["lang"] == "es"}
+    english = {url: r for url, r in records.items() if r["lang"] == "en"}
+    assert spanish and english
+    assert all(url.startswith("/es/") for url in spanish)
+    assert not any(url.startswith("/es/") for url in english)
+    titles = {r["meta"]["title"] for r in spanish.values()}
     assert any(title.startswith("Coalición demanda") for title in titles)
     assert not any(title.startswith("Coalition Sues") for title in titles)
-    # Locations are relative to /es/, where the Spanish Search page's engine looks.
-    assert all(not doc["location"].startswith("es/") for doc in index["docs"])
-    config = built_fixture.page("es/search/").xpath("//script[@id='__config']/text()")[0]
-    assert json.loads(config)["base"] == ".."
-    english = json.loads(built_fixture.text("search/search_index.json"))
-    assert english["config"]["lang"] == ["en"]
+    drones = spanish["/es/press/2023/demanda-dhs-registros-vigilancia-drones/"]
+    assert drones["meta"]["date"] == "4 de mayo de 2023"
+    entry = json.loads(built_fixture.text("pagefind/pagefind-entry.json"))
+    assert set(entry["languages"]) == {"en", "es"}
+    assert built_fixture.page("es/search/").get("lang") == "es"
 
 
 # --- an embargoed translation ---------------------------------------------------------------
@@ -191,10 +195,12 @@ def test_an_embargoed_translation_leaves_no_trace_until_the_lift(fixture_site: P
     assert after.ok, after.log
     spanish = files_containing(after, "ZAFIRO-EMBARGO")
     assert "es/press/2031/auditoria-zafiro-embargo-centros-detencion/index.html" in spanish
-    assert {"es/press/feed.xml", "es/search/search_index.json", "sitemap.xml"} <= set(spanish)
+    assert {"es/press/feed.xml", "sitemap.xml"} <= set(spanish)
+    assert any(path.startswith("pagefind/fragment/es_") for path in spanish), spanish
     # English pages link to the Spanish version's address; its words stay on Spanish pages.
     title = "La auditoría ZAFIRO-EMBARGO"
-    assert all(path.startswith("es/") for path in files_containing(after, title))
+    assert all(path.startswith(("es/", "pagefind/fragment/es_"))
+               for path in files_containing(after, title))
 
 
 # --- rules for translations (in process) ----------------------------------------------------

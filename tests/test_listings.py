@@ -6,7 +6,6 @@ Pressroom), so a listing that drops, reorders or misattributes a release fails.
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -125,13 +124,9 @@ def resolve(page_url: str, href: str) -> str:
 
 
 def search_documents(build: Build) -> dict[str, tuple[str, str]]:
-    """What the site's search holds per page, as (title, text) the way a visitor reads them:
-    search/search_index.json, whose fields Material's search shows as HTML."""
-    def text(markup: str) -> str:
-        return lxml_html.fragment_fromstring(markup or " ", create_parent="div").text_content()
-
-    docs = json.loads((build.out / "search" / "search_index.json").read_text("utf-8"))["docs"]
-    return {doc["location"]: (text(doc["title"]), text(doc["text"])) for doc in docs}
+    """What the site's search holds per page, as (title, text), by the page's URL."""
+    return {url.lstrip("/"): (record["meta"]["title"], record["content"])
+            for url, record in build.search_records().items()}
 
 
 def titles(items: list[Card]) -> list[str]:

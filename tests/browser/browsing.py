@@ -45,7 +45,7 @@ FIXTURE_PAGES = {
     "partner": "/partners/border-rights-network/",
     "campaign": "/campaigns/stop-face-surveillance/",
     "topic": "/press/topics/surveillance/",
-    "search": "/search/?q=Zanzibarite",  # Material's search box open, with a result
+    "search": "/search/?q=Zanzibarite",  # with its one result shown
 }
 
 # The same kinds of page on the repository's own newsroom, whose theme has navigation tabs.
@@ -94,17 +94,12 @@ def describe(violations: list[dict]) -> str:
 def settled(visit):
     """The visit, once a search in its address has shown its results."""
     if "?q=" in visit.page.url:
-        visit.page.locator(".md-search-result__link").first.wait_for()
-        # On a phone Material opens search by growing a circle (.md-search__overlay) from the
-        # header; for the 0.1 s it grows, it pokes out of the page. Judge the page at rest.
-        visit.page.wait_for_function(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        )
+        search_result_links(visit.page).first.wait_for()
     return visit
 
 
 def search_result_links(page):
-    return page.locator(".md-search-result__link")
+    return page.locator(".pressroom-search__results .pressroom-card__title a")
 
 
 def listed_titles(page) -> list[str]:

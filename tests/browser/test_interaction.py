@@ -50,13 +50,31 @@ def test_search_runs_the_query_in_the_url_and_finds_body_text(fixture_server, op
     visit.assert_clean()
 
 
-def test_search_box_in_the_header_searches_as_you_type(fixture_server, open_page):
-    visit = open_page(fixture_server.url("/search/"))
+def test_results_show_date_partners_and_marked_words_until_cleared(fixture_server, open_page):
+    visit = open_page(fixture_server.url("/search/?q=Zanzibarite"))
     page = visit.page
-    box = page.locator(".md-search__input")
-    box.click()
-    box.press_sequentially("Zanzibarite")  # Material searches on each key, not on input
-    expect(search_result_links(page)).to_have_count(1)
+    result = page.locator(".pressroom-search__results .pressroom-card")
+    expect(result).to_have_count(1)
+    expect(page.locator(".pressroom-search__status")).to_have_text(
+        "1 result for “Zanzibarite”")
+    expect(result.locator(".pressroom-card__meta")).to_have_text("March 6, 2025")
+    expect(result.locator(".pressroom-card__partners")).not_to_be_empty()
+    expect(result.locator("mark").first).to_have_text("Zanzibarite")
+    # The results stay while the visitor reads; Esc in the box clears them, and the address.
+    page.locator(".pressroom-card__title a").focus()
+    page.wait_for_timeout(300)
+    expect(result).to_have_count(1)
+    box = page.get_by_label("Words to find")
+    box.focus()
+    page.keyboard.press("Escape")
+    expect(result).to_have_count(0)
+    expect(page.locator(".pressroom-search__status")).to_have_text("")
+    assert "?q=" not in page.url
+    # Back goes to the search the visitor made.
+    box.fill("drone")
+    box.press("Enter")
+    page.wait_for_url("**/search/?q=drone")
+    expect(result.first).to_be_visible()
     visit.assert_clean()
 
 
@@ -65,11 +83,18 @@ def test_reading_a_release_loads_nothing_for_search(fixture_server, open_page):
     page = visit.page
     page.wait_for_load_state("networkidle")
     assert not [url for url in visit.requests if "search" in url], visit.requests
-    # The header links to the Search page instead, which loads the index there.
+    # The header links to the Search page instead, which fetches the index only once the
+    # visitor searches, and then only pieces of it.
     page.locator(".md-header").get_by_role("link", name="Search").click()
     page.wait_for_url("**/search/")
     page.wait_for_load_state("networkidle")
-    assert any(url.endswith("/search/search_index.json") for url in visit.requests)
+    assert not [url for url in visit.requests if "/pagefind/" in url], visit.requests
+    page.get_by_label("Words to find").fill("Zanzibarite")
+    page.get_by_label("Words to find").press("Enter")
+    expect(search_result_links(page)).to_have_count(1)
+    fetched = [url for url in visit.requests if "/pagefind/" in url]
+    assert any("/pagefind/pagefind-entry.json" in url for url in fetched)
+    assert any("/pagefind/fragment/" in url for url in fetched), fetched
     visit.assert_clean()
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from browsing import FIXTURE_PAGES, policy_violations
+from browsing import FIXTURE_PAGES, policy_violations, search_result_links
 from playwright.sync_api import expect
 
 
@@ -26,7 +26,7 @@ def test_press_filter_works_under_the_policy(fixture_server, watched) -> None:
 
 def test_search_works_under_the_policy(fixture_server, watched) -> None:
     page, refused = watched(fixture_server.url(FIXTURE_PAGES["search"]))
-    expect(page.locator(".md-search-result__link")).to_have_count(1)
+    expect(search_result_links(page)).to_have_count(1)
     assert policy_violations(page, refused) == []
 
 

@@ -12,13 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
-from material.plugins.search.plugin import SearchPlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils import normalize_url
 
 from pressroom.core.content.languages import (
     SUPPORTED,
@@ -37,8 +35,8 @@ from pressroom.core.outputs import feeds
 from pressroom.core.outputs.csp import content_security_policy
 from pressroom.core.outputs.feeds import page_sitemap
 from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
-from pressroom.core.outputs.search_index import INDEX_PATH as SEARCH_INDEX_PATH
-from pressroom.core.outputs.search_index import search_documents, write_index
+from pressroom.core.outputs.search_bundle import BUNDLE_FOLDER, SearchIndexer, SearchIndexError
+from pressroom.core.outputs.search_index import search_documents
 from pressroom.core.outputs.sharing import HeadMeta, hreflang_links
 from pressroom.core.outputs.syndication import SiteSettings, site_feeds
 from pressroom.core.pages import presenting
@@ -76,6 +74,7 @@ ASSETS = {
     "assets/pressroom/pressroom.css": PACKAGE_DIR / "assets" / "pressroom.css",
     "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
     "assets/pressroom/filter.js": PACKAGE_DIR / "assets" / "filter.js",
+    "assets/pressroom/search.js": PACKAGE_DIR / "assets" / "search.js",
     previews.SCRIPT: PACKAGE_DIR / "assets" / "preview.js",
 }
 
@@ -88,6 +87,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Kept across `mkdocs serve` rebuilds: with --dirty, MkDocs renders only the pages
         # whose files changed, and listings and feeds still need every other release's body.
         self.rendered = Rendered()
+        self.indexer: SearchIndexer | None = None
         self.read_cache: ReadCache = {}  # likewise: unchanged files are not read again
         self.shared_chrome = SharedChrome()
 
@@ -297,6 +297,13 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             previews.seal_articles(self.previews, files, config, env, self.navs,
                                    self.withheld_files, self.on_page_context)
         env.globals["pressroom_csp"] = partial(content_security_policy, live_reload=self.preview)
+        if self.config.search:
+            self._abandon_search()  # an earlier build of `mkdocs serve` that failed
+            # Pagefind indexes in its own process while MkDocs writes the pages.
+            self.indexer = SearchIndexer(
+                [document for catalogue in self.catalogues.values()
+                 for document in search_documents(catalogue, self.rendered)],
+                Path(config.site_dir) / BUNDLE_FOLDER)
         if len(self.newsroom.languages) > 1:
             env.globals["pressroom_alternates"] = self._alternates
         return env
@@ -355,17 +362,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         place = address(page.file.src_uri, self.newsroom.languages)
         return original_address(place, self.newsroom.languages)[1]
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        lang = self._language(page)
-        folder = self.catalogues[lang].folder
-        if not folder or page.file.src_uri != folder + SEARCH_PAGE:
-            return output
-        # Material's search reads the index at its configuration's `base`: for another
-        # language's Search page, that language's root, where its own index is.
-        site_root = normalize_url("", page) if page.url else "."
-        return output.replace(f'"base": "{site_root}"',
-                              f'"base": "{normalize_url(folder, page).rstrip("/")}"', 1)
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         written: set[Path] = set()
@@ -378,6 +374,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             if url:
                 written |= _write(site_dir, {url + "sitemap.xml": page_sitemap(
                     feeds.absolute(self.settings.site_url, url), self._alternates(src_uri))})
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            try:
+                indexer.wait()
+            except SearchIndexError as error:
+                raise PluginError(f"pressroom: {error}") from None
         for page in self.withheld_pages:
             # MkDocs checks anchors only on the pages it writes; these must work at the lift.
             page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)
@@ -393,12 +395,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         for feed in site_feeds(catalogue, settings, self.rendered.release_html):
             # One feed at a time: all of them at once would hold tens of megabytes.
             written |= _write(site_dir, feeds.documents(feed, settings.site_url))
-        if self.config.search:
-            index = site_dir / folder / SEARCH_INDEX_PATH
-            write_index(index, search_documents(catalogue, self.rendered),
-                        _search_settings(config, lang))
-            written.add(index)
         return written
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._abandon_search()
+
+    def _abandon_search(self) -> None:
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            indexer.abandon()
 
     def _settings_in(self, catalogue: Catalogue) -> SiteSettings:
         return replace(self.settings, language=catalogue.lang, folder=catalogue.folder,
@@ -524,17 +529,6 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
         timezone=plugin.timezone,
         feed_length=plugin.feed_length,
     )
-
-
-def _search_settings(config: MkDocsConfig, lang: str) -> dict[str, Any]:
-    """The settings Material's search plugin writes into its index (language, word separator,
-    pipeline, field boosts), asked of that plugin itself, so that Material's search engine
-    reads Pressroom's index exactly as it would read its own, stemming words in `lang`."""
-    material = SearchPlugin()
-    default = config.theme.get("language") or "en"
-    material.load_config({} if lang == default else {"lang": [lang]})
-    material.on_config(config)
-    return {key: material.config[key] for key in ("lang", "separator", "pipeline", "fields")}
 
 
 @contextmanager

@@ -73,6 +73,8 @@ class Words:
     search_words: str
     search_without_script: str  # {link}: the press releases
     search_without_script_link: str
+    # What the Search page says as it searches; {query} is the visitor's words, {count} a number.
+    search_messages: dict[str, str]
     logo: str  # {name}
     campaign_status: Mapping[str, str]  # by the front matter's `status`
     # The head's feed links.
@@ -186,6 +188,15 @@ ENGLISH = Words(
     search_without_script="Search needs JavaScript. Without it, browse the {link} by year, "
     "partner, campaign and topic.",
     search_without_script_link="press releases",
+    search_messages={
+        "running": "Searching…",
+        "none": "Nothing found for “{query}”.",
+        "one": "1 result for “{query}”",
+        "many": "{count} results for “{query}”",
+        "more": "More results",
+        "clear": "Clear",
+        "failed": "Search could not start. Reload the page to try again.",
+    },
     logo="{name} logo",
     campaign_status={"active": "Active campaign", "closed": "Closed campaign"},
     site_feeds="{site}: press releases",
@@ -245,6 +256,16 @@ SPANISH = Words(
     search_without_script="La búsqueda necesita JavaScript. Sin él, explore los {link} por "
     "año, organización, campaña y tema.",
     search_without_script_link="comunicados de prensa",
+    search_messages={
+        "running": "Buscando…",
+        "none": "No se encontró nada para «{query}».",
+        "one": "1 resultado para «{query}»",
+        "many": "{count} resultados para «{query}»",
+        "more": "Más resultados",
+        "clear": "Borrar",
+        "failed": "La búsqueda no pudo iniciarse. Vuelva a cargar la página para intentarlo "
+        "de nuevo.",
+    },
     logo="Logotipo de {name}",
     campaign_status={"active": "Campaña activa", "closed": "Campaña cerrada"},
     site_feeds="{site}: comunicados de prensa",

@@ -21,7 +21,8 @@ _POLICY = {
 }
 
 
-def content_security_policy(inline_scripts: str, *, live_reload: bool = False) -> str:
+def content_security_policy(inline_scripts: str, *, live_reload: bool = False,
+                            wasm: bool = False) -> str:
     """The policy for a page whose inline scripts are the ones in `inline_scripts` (HTML),
     each allowed by the SHA-256 of its exact text.
 
@@ -30,7 +31,7 @@ def content_security_policy(inline_scripts: str, *, live_reload: bool = False) -
     """
     hashes = sorted({_hash(script) for script in _scripts(inline_scripts)})
     allowed = ["'unsafe-inline'"] if live_reload else [f"'sha256-{h}'" for h in hashes]
-    sources = " ".join(["'self'", *allowed])
+    sources = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *allowed])
     policy = {**_POLICY, "script-src": sources}
     return "; ".join(f"{directive} {value}" for directive, value in policy.items())
 

@@ -174,6 +174,7 @@ class SearchPage:
     title: str
     hint: str
     without_script: Phrase  # what to do without JavaScript: browse the press releases
+    messages: dict[str, str]  # what the page's script says as it searches
 
 
 @dataclass(frozen=True)

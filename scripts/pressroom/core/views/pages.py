@@ -188,6 +188,7 @@ def search_page(catalogue: Catalogue, language: str | None = None) -> SearchPage
         words.search, words.search_hint,
         Phrase(before, Link(words.search_without_script_link, f"{catalogue.folder}press/"),
                after),
+        words.search_messages,
     )
 
 

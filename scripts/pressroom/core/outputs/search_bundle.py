@@ -1,0 +1,177 @@
+"""The search index a visitor downloads a piece at a time: Pagefind's, written by its program.
+
+Pagefind splits the index into small compressed chunks, so a query fetches only the words it
+looks up and the results it shows. Its program runs beside the build, in its own process: it
+indexes while MkDocs renders the pages, and the build waits for it only at the end.
+
+Pagefind's Python client waits a tenth of a second for every reply (2,000 pages took over
+three minutes), so this speaks the program's service protocol itself: JSON messages, base64
+encoded, each followed by a comma, on its standard input and output.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from pressroom.core.outputs.search_index import SearchDocument
+
+BUNDLE_FOLDER = "pagefind"  # under the site's root, for every language
+# What Pagefind writes that the Search page does not use: its ready-made interfaces.
+_UNUSED = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+)
+
+
+class SearchIndexError(RuntimeError):
+    pass
+
+
+class SearchIndexer:
+    """Indexes `documents` into `output` in the background; `wait()` for it to finish."""
+
+    def __init__(self, documents: Sequence[SearchDocument], output: Path) -> None:
+        self.output = output
+        self._error: BaseException | None = None
+        self._abandoned = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(documents,), daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise SearchIndexError(f"the search index could not be written: {self._error}")
+
+    def abandon(self) -> None:
+        """Let a build that failed finish with its index unwritten, before the next begins."""
+        self._abandoned.set()
+        self._thread.join()
+
+    def _run(self, documents: Sequence[SearchDocument]) -> None:
+        try:
+            _index(documents, self.output, self._abandoned)
+        except BaseException as error:  # reported by wait(), in the build's own thread
+            self._error = error
+
+
+def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threading.Event) -> None:
+    from pagefind.service import get_executable  # the binary comes with pagefind[bin]
+
+    program = get_executable()
+    if program is None:
+        raise SearchIndexError("Pagefind's program is missing: pip install -r requirements.txt")
+    with tempfile.TemporaryFile() as log, subprocess.Popen(
+        [str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
+    ) as service:
+        assert service.stdin is not None and service.stdout is not None
+        try:
+            _converse(service.stdin, _Replies(service.stdout), documents, output, abandoned)
+        except (OSError, EOFError) as error:
+            log.seek(0)
+            said = log.read().decode("utf-8", "replace").strip()
+            raise SearchIndexError(said or f"Pagefind stopped: {error}") from None
+        finally:
+            service.stdin.close()
+
+
+def _converse(send_to: IO[bytes], replies: _Replies, documents: Sequence[SearchDocument],
+              output: Path, abandoned: threading.Event) -> None:
+    _send(send_to, 0, {"type": "NewIndex", "config": None})
+    index_id = replies.expect(0, "NewIndex")["index_id"]
+
+    def send_records() -> None:
+        for number, document in enumerate(documents, start=1):
+            _send(send_to, number, _record(index_id, document), flush=False)
+        send_to.flush()
+
+    # Replies are read while records are sent: a full pipe would stop both programs.
+    sender = threading.Thread(target=send_records, daemon=True)
+    sender.start()
+    for number in range(1, len(documents) + 1):
+        replies.expect(number, "IndexedFile")
+    sender.join()
+    if abandoned.is_set():
+        return
+    # Written beside the index it replaces, then swapped in: a visitor of `mkdocs serve` never
+    # sees half an index, and no chunk of an earlier build is left behind.
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=output.parent))
+    try:
+        done = len(documents) + 1
+        _send(send_to, done, {"type": "WriteFiles", "index_id": index_id,
+                              "output_path": str(fresh)})
+        replies.expect(done, "WriteFiles")
+        for name in _UNUSED:
+            (fresh / name).unlink(missing_ok=True)
+        _sort_entry(fresh / "pagefind-entry.json")
+        fresh.chmod(0o755)  # mkdtemp's folder is private to its owner; a site's is not
+        stale = fresh.with_name(fresh.name + "-old")
+        if output.exists():
+            output.rename(stale)
+        fresh.rename(output)
+        shutil.rmtree(stale, ignore_errors=True)
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+def _sort_entry(path: Path) -> None:
+    """Pagefind lists the languages in no fixed order: the same site must give the same bytes."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    encoding="utf-8")
+
+
+def _record(index_id: int, document: SearchDocument) -> dict[str, Any]:
+    meta = {"title": document.title}
+    if document.date:
+        meta["date"] = document.date
+    if document.partners:
+        meta["partners"] = document.partners
+    return {
+        "type": "AddRecord", "index_id": index_id, "url": "/" + document.location,
+        # The title is searched too; Pagefind searches a record's content only.
+        "content": f"{document.title}. {document.text}", "language": document.lang,
+        "meta": meta, "filters": None, "sort": None,
+    }
+
+
+def _send(stream: IO[bytes], message_id: int, payload: dict[str, Any], *,
+          flush: bool = True) -> None:
+    message = {"message_id": message_id, "payload": payload}
+    stream.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+    if flush:
+        stream.flush()
+
+
+class _Replies:
+    """The program's replies, one message at a time."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self._stream = stream
+        self._buffer = b""
+
+    def expect(self, message_id: int, kind: str) -> dict[str, Any]:
+        reply = self._next()
+        payload = reply.get("payload") or {}
+        if payload.get("type") == "Error":
+            raise SearchIndexError(payload.get("message") or "Pagefind reported an error")
+        if reply.get("message_id") != message_id or payload.get("type") != kind:
+            raise SearchIndexError(f"Pagefind answered {payload.get('type')!r} to {kind!r}")
+        return payload
+
+    def _next(self) -> dict[str, Any]:
+        while b"," not in self._buffer:
+            chunk = self._stream.read1(1 << 16)  # type: ignore[attr-defined]
+            if not chunk:
+                raise EOFError("Pagefind stopped before it answered")
+            self._buffer += chunk
+        message, self._buffer = self._buffer.split(b",", 1)
+        return json.loads(base64.b64decode(message))
