@@ -61,7 +61,6 @@ def test_config_mistake_stops_the_build(fixture_site: Path, case: str) -> None:
 def test_material_search_instead_of_pressroom_search(fixture_site: Path) -> None:
     with_material = "  - search\n  - pressroom:\n      search: false\n"
     edit_config(fixture_site, "  - pressroom:\n", with_material)
-    edit_config(fixture_site, "  - Search: search/index.md\n", "")
     build = run_build(fixture_site, "--strict")
     assert build.ok, build.log
     assert not (build.out / "search" / "index.html").exists()

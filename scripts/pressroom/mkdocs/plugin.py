@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -374,7 +375,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             if url:
                 written |= _write(site_dir, {url + "sitemap.xml": page_sitemap(
                     feeds.absolute(self.settings.site_url, url), self._alternates(src_uri))})
-        if self.indexer is not None:
+        if self.indexer is not None and self.preview:
+            # The preview reloads at once; its search catches up a moment later. A newer
+            # save abandons this index if it is not written by then.
+            threading.Thread(target=_report_search_failure, args=(self.indexer,),
+                             daemon=True).start()
+        elif self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             try:
                 indexer.wait()
@@ -529,6 +535,13 @@ def _settings(config: MkDocsConfig, plugin: PressroomConfig) -> SiteSettings:
         timezone=plugin.timezone,
         feed_length=plugin.feed_length,
     )
+
+
+def _report_search_failure(indexer: SearchIndexer) -> None:
+    try:
+        indexer.wait()
+    except SearchIndexError as error:
+        log.warning(f"pressroom: {error}")
 
 
 @contextmanager

@@ -87,17 +87,13 @@ def _converse(send_to: IO[bytes], replies: _Replies, documents: Sequence[SearchD
     _send(send_to, 0, {"type": "NewIndex", "config": None})
     index_id = replies.expect(0, "NewIndex")["index_id"]
 
-    def send_records() -> None:
-        for number, document in enumerate(documents, start=1):
-            _send(send_to, number, _record(index_id, document), flush=False)
-        send_to.flush()
-
-    # Replies are read while records are sent: a full pipe would stop both programs.
-    sender = threading.Thread(target=send_records, daemon=True)
-    sender.start()
-    for number in range(1, len(documents) + 1):
+    # One message at a time: the program answers messages in parallel, and two answers
+    # written at once can interleave on its output.
+    for number, document in enumerate(documents, start=1):
+        if abandoned.is_set():
+            return
+        _send(send_to, number, _record(index_id, document))
         replies.expect(number, "IndexedFile")
-    sender.join()
     if abandoned.is_set():
         return
     # Written beside the index it replaces, then swapped in: a visitor of `mkdocs serve` never
@@ -143,12 +139,10 @@ def _record(index_id: int, document: SearchDocument) -> dict[str, Any]:
     }
 
 
-def _send(stream: IO[bytes], message_id: int, payload: dict[str, Any], *,
-          flush: bool = True) -> None:
+def _send(stream: IO[bytes], message_id: int, payload: dict[str, Any]) -> None:
     message = {"message_id": message_id, "payload": payload}
     stream.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-    if flush:
-        stream.flush()
+    stream.flush()
 
 
 class _Replies:
