@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gzip
 import importlib.metadata
 import itertools
@@ -254,6 +255,8 @@ class Vocabulary:
     home_heading: str
     home_title: str
     about_title: str
+    # The syllables the language's lexicon of free prose is made of (see `lexicon`).
+    syllables: tuple[str, ...] = ()
 
 
 ENGLISH = Vocabulary(
@@ -274,6 +277,11 @@ ENGLISH = Vocabulary(
     organisation="{name} is a {kind} organisation based in {place}. ",
     home_heading="Synthetic Coalition Newsroom", home_title="Home",
     about_title="About the coalition",
+    syllables=("ab", "ar", "ba", "ben", "cal", "cor", "da", "der", "el", "en", "fa", "for",
+               "gar", "ham", "in", "ist", "jo", "ken", "lam", "ler", "ma", "mon", "nel", "nor",
+               "ob", "or", "pen", "per", "quin", "ra", "ren", "sal", "ster", "tam", "ter", "ul",
+               "un", "van", "ver", "wal", "win", "yar", "zel", "ing", "ment", "tion", "ly",
+               "ous", "ness", "ton"),
 )
 
 # Spanish copy, as a coalition's press office writes it. Agencies carry their article, so
@@ -421,7 +429,28 @@ SPANISH = Vocabulary(
     organisation="{name} es una organización {kind} con sede en {place}. ",
     home_heading="Sala de prensa de la coalición sintética", home_title="Inicio",
     about_title="Acerca de la coalición",
+    syllables=("a", "ba", "ca", "cha", "ción", "da", "de", "do", "e", "es", "fa", "ga", "gue",
+               "i", "ja", "la", "lle", "lo", "ma", "me", "mo", "na", "ñe", "o", "pa", "pe",
+               "que", "ra", "rra", "re", "ro", "sa", "se", "so", "ta", "te", "to", "u", "va",
+               "ve", "za", "zo", "dad", "mente", "ero", "ía", "ado", "ista", "ez", "ura"),
 )
+
+# Release bodies mix wire-copy templates with free prose drawn from a lexicon of this many
+# words per language, Zipf-distributed as words in real text are. Templates alone repeat
+# their phrases, which compresses and indexes unrealistically well.
+LEXICON_SIZE = 40_000
+
+
+@functools.cache
+def lexicon(words: Vocabulary) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    """The language's lexicon, commonest word first, with the cumulative Zipf weights
+    (the k-th commonest word is k times rarer than the commonest) to draw from it."""
+    draw = random.Random(f"lexicon:{words.syllables}")
+    found: dict[str, None] = {}
+    while len(found) < LEXICON_SIZE:
+        found.setdefault("".join(draw.choices(words.syllables, k=draw.randint(1, 4))), None)
+    return tuple(found), tuple(itertools.accumulate(1 / rank for rank in
+                                                    range(1, LEXICON_SIZE + 1)))
 
 
 @dataclass(frozen=True)
@@ -508,7 +537,15 @@ class Writer:
 
     def paragraph(self, sentences: int, **known: str) -> str:
         return " ".join(self.fill(self.pick(self.words.sentences), **known)
+                        if self.random.random() < 0.5 else self.prose()
                         for _ in range(sentences))
+
+    def prose(self) -> str:
+        """A sentence of free prose, its words drawn from the language's Zipf lexicon."""
+        words, weights = lexicon(self.words)
+        sentence = " ".join(self.random.choices(words, cum_weights=weights,
+                                                k=self.random.randint(8, 24)))
+        return sentence[0].upper() + sentence[1:] + "."
 
     def quote(self, partner: Partner) -> str:
         first, last = self.person()

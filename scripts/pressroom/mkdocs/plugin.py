@@ -386,6 +386,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 indexer.wait()
             except SearchIndexError as error:
                 raise PluginError(f"pressroom: {error}") from None
+            log.info(f"search index of {indexer.pages:,} pages written in "
+                     f"{indexer.seconds:.1f} s (Pagefind, {indexer.peak_bytes / 1e6:.0f} MB)")
         for page in self.withheld_pages:
             # MkDocs checks anchors only on the pages it writes; these must work at the lift.
             page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)

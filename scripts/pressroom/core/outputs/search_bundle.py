@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -40,6 +42,9 @@ class SearchIndexer:
 
     def __init__(self, documents: Sequence[SearchDocument], output: Path) -> None:
         self.output = output
+        self.pages = len(documents)
+        self.seconds = 0.0  # from the start until the index was written
+        self.peak_bytes = 0  # the most memory Pagefind's program held
         self._error: BaseException | None = None
         self._abandoned = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(documents,), daemon=True)
@@ -56,13 +61,16 @@ class SearchIndexer:
         self._thread.join()
 
     def _run(self, documents: Sequence[SearchDocument]) -> None:
+        started = time.perf_counter()
         try:
-            _index(documents, self.output, self._abandoned)
+            self.peak_bytes = _index(documents, self.output, self._abandoned)
+            self.seconds = time.perf_counter() - started
         except BaseException as error:  # reported by wait(), in the build's own thread
             self._error = error
 
 
-def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threading.Event) -> None:
+def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threading.Event) -> int:
+    """Index and write; the peak memory of Pagefind's program, in bytes."""
     from pagefind.service import get_executable  # the binary comes with pagefind[bin]
 
     program = get_executable()
@@ -80,6 +88,9 @@ def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threadi
             raise SearchIndexError(said or f"Pagefind stopped: {error}") from None
         finally:
             service.stdin.close()
+        # Waited for here, not by Popen, to learn how much memory the program took.
+        _, _, usage = os.wait4(service.pid, 0)
+        return usage.ru_maxrss * 1024  # kilobytes on Linux
 
 
 def _converse(send_to: IO[bytes], replies: _Replies, documents: Sequence[SearchDocument],

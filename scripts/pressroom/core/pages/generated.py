@@ -25,8 +25,9 @@ class GeneratedPage:
     @property
     def in_nav(self) -> bool:
         """Only the top of each section may be in the nav; the archive's depths never are.
-        Another language's pages have their own nav (`es/press/index.md`)."""
-        return self.src_uri.count("/") <= 1
+        Another language's pages have their own nav (`es/press/index.md`). The Search page
+        never is: the header's search button leads there."""
+        return self.src_uri.count("/") <= 1 and self.src_uri != SEARCH_PAGE
 
 
 def generated_pages(
