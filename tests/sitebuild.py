@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TypeVar
 
 from lxml import html as lxml_html
@@ -65,6 +66,18 @@ class Build:
 FIXTURE_LANGUAGES = ("en", "es")
 # The moment in-process tests load the fixture newsroom at.
 FIXTURE_CLOCK = Clock(dt.datetime(2026, 12, 2, 12, tzinfo=dt.UTC))
+
+
+def load_script(name: str) -> ModuleType:
+    """scripts/<name>.py (the benchmark, the Lighthouse run) as a module, for their own tests."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module
 
 
 def copy_site(source: Path, destination: Path) -> Path:

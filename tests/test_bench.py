@@ -7,26 +7,13 @@ benchmark, not Pressroom, so they run only when asked: `pytest -m bench` (see py
 from __future__ import annotations
 
 import gzip
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from sitebuild import load_script
 
-REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.bench
-
-
-def _load_bench():
-    spec = importlib.util.spec_from_file_location("bench", REPO / "scripts" / "bench.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = module  # dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _load_bench()
+bench = load_script("bench")
 
 
 @pytest.fixture(scope="module")
