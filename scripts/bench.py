@@ -954,6 +954,9 @@ class Run:
     reported_seconds: float | None  # what MkDocs itself says, without interpreter start-up
     # User and system CPU time of the build (wait4): steadier than wall time on a busy machine.
     cpu_seconds: float = 0.0
+    # What the build log says of the search index: Pagefind's time and its program's peak.
+    search_seconds: float | None = None
+    search_peak_rss: int | None = None
 
 
 def build_environment() -> dict[str, str]:
@@ -1034,9 +1037,15 @@ def mkdocs_build(site: Path, out: Path, *extra: str, profile: Path | None = None
     if process.returncode != 0:
         raise SystemExit(f"build failed in {site} (exit {process.returncode}):\n{output[-4000:]}")
     reported = re.search(r"Documentation built in ([\d.]+) seconds", output)
+    search = SEARCH_LOG.search(output)
     largest = usage.ru_maxrss * 1024
     return Run(seconds, max(largest, sampler.peak), largest, sampler.peak,
-               float(reported[1]) if reported else None, usage.ru_utime + usage.ru_stime)
+               float(reported[1]) if reported else None, usage.ru_utime + usage.ru_stime,
+               float(search[1]) if search else None, int(search[2]) * 10**6 if search else None)
+
+
+SEARCH_LOG = re.compile(r"search index of [\d,]+ pages written in ([\d.]+) s "
+                        r"\(Pagefind, (\d+) MB\)")
 
 
 def site_size(out: Path) -> tuple[int, int]:
@@ -1204,6 +1213,67 @@ def page_transfer(site: Path, page_url: str, site_url: str = "") -> Transfer:
     return transfer
 
 
+# --- What a visitor who searches downloads ------------------------------------------------
+
+
+@dataclass
+class SearchCost:
+    """Bytes a visitor's browser receives (bodies as sent, gzipped, plus headers) from
+    opening the Search page until its first query's results show, then for a second query."""
+
+    first_query: str
+    first_bytes: int
+    first_results: int
+    second_query: str
+    second_bytes: int
+    second_results: int
+
+
+# The Search page has shown a query's results (or said it found none).
+RESULTS_SHOWN = """(query) => {
+  const status = document.getElementById("pressroom-search-status").textContent;
+  return status.includes(query) && !status.endsWith("…");
+}"""
+
+
+def search_queries(words: Vocabulary = ENGLISH) -> tuple[str, str]:
+    """Two words of the lexicon releases are written with: a common one, then a rarer one."""
+    lexicon_words, _ = lexicon(words)
+    return lexicon_words[40], lexicon_words[4000]
+
+
+def search_cost(out: Path, queries: tuple[str, str]) -> SearchCost | None:
+    """Search the built site in Chromium, served gzipped on 127.0.0.1 as a host would."""
+    if not Path(CHROMIUM).exists() or not (out / "pagefind").is_dir():
+        return None
+    from lighthouse import serving  # scripts/lighthouse.py: its gzip static host
+    from playwright.sync_api import sync_playwright
+
+    with serving(out) as base, sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        received: list[int] = []
+
+        def finished(request: Any) -> None:
+            sizes = request.sizes()
+            received.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+        context.on("requestfinished", finished)  # the page's and its worker's requests
+        page = context.new_page()
+        page.goto(base + "/search/", wait_until="load")
+        counts, sums = [], []
+        for query in queries:
+            before = len(received)
+            page.fill("#pressroom-search-words", query)
+            page.press("#pressroom-search-words", "Enter")
+            page.wait_for_function(RESULTS_SHOWN, arg=query, timeout=60_000)
+            page.wait_for_timeout(200)  # a request the results started, still finishing
+            counts.append(page.locator(".pressroom-search__results > li").count())
+            sums.append(sum(received[before:]))
+        browser.close()
+    return SearchCost(queries[0], sums[0], counts[0], queries[1], sums[1], counts[1])
+
+
 # --- Running the comparison --------------------------------------------------------------
 
 
@@ -1213,6 +1283,17 @@ class Variant:
     output_bytes: int = 0
     files: int = 0
     transfer: Transfer | None = None
+    search: SearchCost | None = None
+
+    @property
+    def search_seconds(self) -> float | None:
+        found = [run.search_seconds for run in self.runs if run.search_seconds is not None]
+        return statistics.median(found) if found else None
+
+    @property
+    def search_peak_rss(self) -> int | None:
+        found = [run.search_peak_rss for run in self.runs if run.search_peak_rss is not None]
+        return max(found) if found else None
 
     @property
     def seconds(self) -> float:
@@ -1294,6 +1375,7 @@ def bench(
     variants = measure({"pressroom": sites.pressroom, "plain": sites.plain}, repeat, say)
     for name, site in (("pressroom", sites.pressroom), ("plain", sites.plain)):
         variants[name].transfer = page_transfer(site / "_site", sites.sample_page, sites.site_url)
+    variants["pressroom"].search = search_cost(sites.pressroom / "_site", search_queries())
     return Result(releases, generated, sites.plugins, variants["pressroom"], variants["plain"])
 
 
@@ -1743,6 +1825,7 @@ def report(results: list[Result], about: dict[str, Any], command: str) -> str:
                 f"| {_ratio(large.plain.seconds / small.plain.seconds)} "
                 f"| {_ratio(large.plain.output_bytes / small.plain.output_bytes)} |"
             )
+    lines += search_lines(results)
     largest = results[-1]
     for label, variant in (("Pressroom", largest.pressroom), ("plain MkDocs", largest.plain)):
         transfer = variant.transfer
@@ -1769,6 +1852,30 @@ def report(results: list[Result], about: dict[str, Any], command: str) -> str:
         f"Command: `{command}`",
     ]
     return "\n".join(lines)
+
+
+def search_lines(results: list[Result]) -> list[str]:
+    rows = [result for result in results if result.pressroom.search_seconds is not None]
+    if not rows:
+        return []
+    lines = ["", "| Releases | Search index: time | Pagefind's peak memory | First query "
+             "(from opening the Search page) | Second query |", "|---:|---:|---:|---:|---:|"]
+    for result in rows:
+        variant, cost = result.pressroom, result.pressroom.search
+        peak = variant.search_peak_rss or 0
+        first = second = "–"
+        if cost is not None:
+            first = (f"{cost.first_bytes / 1e3:,.0f} kB (\"{cost.first_query}\", "
+                     f"{cost.first_results} shown)")
+            second = (f"{cost.second_bytes / 1e3:,.0f} kB (\"{cost.second_query}\", "
+                      f"{cost.second_results} shown)")
+        lines.append(f"| {result.releases:,} | {variant.search_seconds:.1f} s "
+                     f"| {peak / 1e6:.0f} MB | {first} | {second} |")
+    lines.append("Search: Pagefind indexes in its own process while MkDocs writes the pages; "
+                 "its time runs from the start of indexing until the index is written. Bytes: "
+                 "every response in Chromium, body as sent (gzipped by the test host, as "
+                 "GitHub Pages does) plus headers, until the results are shown.")
+    return lines
 
 
 MEASURED = (
