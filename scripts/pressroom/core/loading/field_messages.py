@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from pressroom.core.content.front_matter import DATE_PATTERN, ID_HINT
@@ -67,6 +67,19 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"])), ""
     return error["msg"], ""
+
+
+def field_problem(model: type[BaseModel], name: str, value: Any) -> tuple[str, str] | None:
+    """(message, hint) when `value` breaks the model's rule for its field `name`, else None:
+    one answer checked as the whole front matter would be (`pressroom new` asks field by
+    field)."""
+    field = model.model_fields[name]
+    try:
+        TypeAdapter(Annotated[field.annotation, *field.metadata]).validate_python(value)
+    except ValidationError as invalid:
+        error = invalid.errors()[0]
+        return explain({**error, "loc": (name, *error["loc"])}, model)
+    return None
 
 
 def _date_message(kind: str, value: Any) -> tuple[str, str]:

@@ -45,7 +45,7 @@ from pressroom.core.content.newsroom import (
 )
 from pressroom.core.content.release_file import placeholder_left
 from pressroom.core.content.slugs import slugify
-from pressroom.core.errors import ContentError, ContentErrors
+from pressroom.core.errors import ContentError, ContentErrors, lines_around
 from pressroom.core.loading.field_messages import explain, unknown_id
 from pressroom.core.loading.page_text import body_hazards
 from pressroom.core.loading.sealed import SEALED_FOLDER, SealedReleases, inner_display, place
@@ -102,7 +102,8 @@ def load_newsroom(
                        + [(p.document, "logo", p.front.logo) for p in partners])
     if loader.errors:
         raise ContentErrors([
-            replace(error, confidential=True) if loader.confidential(error.file, clock) else error
+            replace(error, confidential=loader.confidential(error.file, clock),
+                    around=loader.lines_around(error))
             for error in loader.errors
         ])
     # Every check has passed: the raw front matter and the line of each key have done their
@@ -233,6 +234,19 @@ class _Loader:
                 message, hint = explain(error, model)
                 self.errors.append(document.error(error["loc"], message, hint))
             return None
+
+    def lines_around(self, error: ContentError) -> tuple[tuple[int, str], ...]:
+        """The lines of the file around an error, for whoever shows it in place (never
+        printed in CI for a held-back file: see ContentError.lines_shown)."""
+        sealed = {shown: text for text, shown in self.memory.values()}
+        text = sealed.get(error.file)
+        path = self.root / error.file
+        if text is None and error.line and not path.is_symlink() and path.is_file():
+            try:
+                text = path.read_text(encoding="utf-8-sig", errors="replace")
+            except OSError:
+                return ()
+        return lines_around(text, error.line) if text and error.line else ()
 
     def confidential(self, file: str, clock: Clock) -> bool:
         """A file whose errors may quote a held-back page: one that could not be read counts,
