@@ -279,8 +279,8 @@ def test_malformed_file_is_one_clear_error(newsroom: Path, text: str, expected: 
 def test_partner_page_without_front_matter(newsroom: Path) -> None:
     # The campaign names the partner that could not be read: that is reported too.
     assert errors(newsroom, {"docs/partners/alpha.md": "Alpha is a partner.\n"}) == [
-        "docs/campaigns/foia.md:3: the first partner: unknown partner 'alpha' "
-        "(add a partner page in docs/partners/ first)",
+        "docs/campaigns/foia.md:3: the first partner: names docs/partners/alpha.md, which has "
+        "problems of its own (fix that page: its problems are listed here too)",
         "docs/partners/alpha.md:1: front matter: is missing (start the file with a line `---`, "
         "then fields such as `title: Your headline`, then another line `---`)"
     ]

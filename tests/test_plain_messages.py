@@ -10,6 +10,8 @@ import pytest
 from sitebuild import FIXTURE_CLOCK, FIXTURE_LANGUAGES, REPO, run_build, run_command
 
 from pressroom.cli import main as cli
+from pressroom.cli.check import check_site
+from pressroom.cli.project import Site
 from pressroom.core.content.front_matter import ReleaseFront
 from pressroom.core.errors import HIDDEN, ContentErrors
 from pressroom.core.loading.field_messages import closest, field_problem
@@ -104,6 +106,56 @@ def test_a_file_whose_yaml_cannot_be_read_still_has_its_name_checked(
     ]
     # The other file's five problems come in the same round.
     assert len(reported(err)) == 7
+
+
+def test_a_file_not_named_like_a_release_is_read_too_unless_it_is_not_markdown(
+    five_ways: Path, capsys,
+) -> None:
+    (five_ways / "press_releases" / FIVE_WAYS_NAME).unlink()
+    (five_ways / "press_releases" / "May 1 release.md").write_text(
+        FIVE_WAYS.replace("Ana Ruiz", "Ana Ruiz\n    email: ana@example.org"), encoding="utf-8")
+    (five_ways / "press_releases" / "photo.png").write_bytes(b"\x89PNG\r\n")
+    code, _, err = run_command(capsys, "check", "--root", str(five_ways))
+    assert code == 1
+    assert [line.split(" (")[0] for line in reported(err)] == [
+        "press_releases/May 1 release.md:1: file name: is not named like a release",
+        "press_releases/May 1 release.md:4: locaton: is not a field Pressroom knows",
+        "press_releases/May 1 release.md:5: the first partner: unknown partner 'Mijente'",
+        "press_releases/photo.png:1: file name: is not named like a release",
+    ]
+
+
+def test_a_translation_is_checked_when_its_original_cannot_be_read(five_ways: Path,
+                                                                   capsys) -> None:
+    releases = five_ways / "press_releases"
+    (releases / FIVE_WAYS_NAME).unlink()
+    (releases / "2024-05-01-groups-sue.md").write_text(
+        FIVE_WAYS.replace("A New Coalition", "Groups Sue: A New Coalition"), encoding="utf-8")
+    (releases / "2024-05-01-groups-sue.es.md").write_text(
+        "---\ntitle: Demandan\ndate: 2024-05-01\nsumary: Un resumen\n---\nTexto.\n",
+        encoding="utf-8")
+    code, _, err = run_command(capsys, "check", "--root", str(five_ways))
+    assert code == 1
+    assert [line.split(" (")[0] for line in reported(err)] == [
+        "press_releases/2024-05-01-groups-sue.es.md:4: sumary: is not a field Pressroom knows",
+        "press_releases/2024-05-01-groups-sue.md:2: title: has a colon",
+    ]
+    # Whether the original is a draft is unknown: in CI, neither file's message is quoted.
+    assert [error.confidential for error in check_site(Site.at(five_ways)).errors] == [True, True]
+
+
+def test_naming_a_page_that_has_errors_is_no_misspelling(five_ways: Path, capsys) -> None:
+    (five_ways / "press_releases" / FIVE_WAYS_NAME).unlink()
+    campaign = five_ways / "docs" / "campaigns" / "know-your-rights.md"
+    campaign.write_text(campaign.read_text(encoding="utf-8").replace("title:", "titel:", 1),
+                        encoding="utf-8")
+    code, _, err = run_command(capsys, "check", "--root", str(five_ways))
+    assert code == 1
+    named = [line.split(": ", 1)[1] for line in reported(err) if "know-your-rights" in line]
+    assert named[0] == "title: is required (add `title: Your headline`)"
+    assert set(named[1:]) == {"campaign: names docs/campaigns/know-your-rights.md, which has "
+                              "problems of its own (fix that page: its problems are listed here "
+                              "too)"}
 
 
 def test_each_problem_carries_the_lines_around_it(five_ways: Path) -> None:

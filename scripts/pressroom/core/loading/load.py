@@ -145,6 +145,9 @@ class _Loader:
         # Releases and campaigns whose front matter failed validation, by display path, with
         # the model they failed: their ids, file names and dates are still checked.
         self.rejected: dict[str, tuple[SourceDocument, type[BaseModel]]] = {}
+        # Partner and campaign pages that exist but have errors, by model and id: naming one
+        # is no misspelling, and is reported as naming a page with problems.
+        self.broken_pages: dict[tuple[type[BaseModel], str], str] = {}
         # Sealed releases' documents, decrypted: (text, display path) at the path each would
         # have in press_releases/sealed/<id>.age/; and the files under docs/ sealed with them.
         self.memory: dict[Path, tuple[str, str]] = {}
@@ -328,6 +331,8 @@ class _Loader:
                     translations[stem].append(PageTranslation(lang, front, document))
                 else:
                     made.append(make(stem, front, document))
+            elif not lang:
+                self.broken_pages[(model, stem)] = self.display(path)
         ids = {page.id for page in made}
         for stem, versions in translations.items():
             for version in versions if stem not in ids else []:
@@ -458,13 +463,20 @@ class _Loader:
                 "name it YYYY-MM-DD-slug.md, for example 2020-10-20-clearview-foia.md "
                 "(YYYY-MM-DD-slug.es.md for its Spanish version)",
             ))
+            if path.suffix != ".md":
+                return None  # a picture or a PDF: its name is the one problem to report
         inherited = None
         if original is not None:
             raw = self.raw.get(self.display(original))
-            if raw is None:
-                return None  # the original could not be read: its error stops the build
-            inherited = {key: raw[0][key] for key in SHARED_FIELDS if key in raw[0]}
+            # An original that could not be read reports its own error; this file is still
+            # checked for its own, as if the original gave every shared field.
+            inherited = {key: None for key in SHARED_FIELDS} if raw is None else {
+                key: raw[0][key] for key in SHARED_FIELDS if key in raw[0]}
         read = self.read(path, ReleaseFront, inherited)
+        if original is not None and self.display(original) not in self.raw:
+            # Whether the original is held back is unknown, so this file's errors may quote
+            # a held-back release: they count as a file's that could not be read.
+            self.raw.pop(shown, None)
         if read is None and lang != self.languages[0] and original is None:
             self.explain_lone_translation(shown, stem)
         document, front = read or (self.rejected.get(shown, (None,))[0], None)
@@ -654,11 +666,18 @@ class _Loader:
             ]))
         for document, model in self.rejected.values():
             named.append((document, _raw_references(document.metadata, model)))
+        models = {"partner": PartnerFront, "campaign": CampaignFront}
         for document, references in named:
             for location, kind, value in references:
-                if isinstance(value, str) and value and value not in known[kind]:
-                    self.errors.append(document.error(
-                        location, *unknown_id(kind, value, known[kind])))
+                if not isinstance(value, str) or not value or value in known[kind]:
+                    continue
+                broken = self.broken_pages.get((models[kind], value))
+                if broken is None:
+                    message, hint = unknown_id(kind, value, known[kind])
+                else:
+                    message = f"names {broken}, which has problems of its own"
+                    hint = "fix that page: its problems are listed here too"
+                self.errors.append(document.error(location, message, hint))
 
 
 def _raw_references(
