@@ -108,12 +108,13 @@ def test_a_file_whose_yaml_cannot_be_read_still_has_its_name_checked(
     assert len(reported(err)) == 7
 
 
-def test_a_file_not_named_like_a_release_is_read_too_unless_it_is_not_markdown(
+def test_a_file_not_named_like_a_release_is_checked_too_unless_not_markdown(
     five_ways: Path, capsys,
 ) -> None:
     (five_ways / "press_releases" / FIVE_WAYS_NAME).unlink()
     (five_ways / "press_releases" / "May 1 release.md").write_text(
-        FIVE_WAYS.replace("Ana Ruiz", "Ana Ruiz\n    email: ana@example.org"), encoding="utf-8")
+        FIVE_WAYS.replace("Ana Ruiz", "Ana Ruiz\n    email: ana@example.org")
+        + "<script>alert(1)</script>\n", encoding="utf-8")
     (five_ways / "press_releases" / "photo.png").write_bytes(b"\x89PNG\r\n")
     code, _, err = run_command(capsys, "check", "--root", str(five_ways))
     assert code == 1
@@ -121,6 +122,7 @@ def test_a_file_not_named_like_a_release_is_read_too_unless_it_is_not_markdown(
         "press_releases/May 1 release.md:1: file name: is not named like a release",
         "press_releases/May 1 release.md:4: locaton: is not a field Pressroom knows",
         "press_releases/May 1 release.md:5: the first partner: unknown partner 'Mijente'",
+        "press_releases/May 1 release.md:11: body: <script> is not allowed in a page",
         "press_releases/photo.png:1: file name: is not named like a release",
     ]
 

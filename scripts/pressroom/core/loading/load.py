@@ -480,13 +480,14 @@ class _Loader:
         if read is None and lang != self.languages[0] and original is None:
             self.explain_lone_translation(shown, stem)
         document, front = read or (self.rejected.get(shown, (None,))[0], None)
+        if document is not None:
+            self.check_body(document)
         if name is None:
             return None
         slug = self.check_slug(shown, document, front, name["slug"])
         self.check_file_date(shown, document, front, name["date"])
         if read is None or slug is None:
             return None
-        self.check_body(document)
         self.check_finished(document, front)
         taken = tuple(key for key in inherited or {} if key not in document.metadata)
         return Release(front, slug, document, lang, prefix(lang, self.languages), stem, taken)
