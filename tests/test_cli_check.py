@@ -44,12 +44,12 @@ def test_every_problem_is_reported_on_its_line(fixture_site: Path, capsys) -> No
     )
     code, _, err = _run(capsys, "check", "--root", str(fixture_site))
     assert code == 1
-    assert "press_releases/2021-02-17-broken.md:7: contacts[0].email: 'not-an-email' is not a " \
-        "valid email address (write it like name@example.org)" in err
+    assert "press_releases/2021-02-17-broken.md:7: the first contact's email: 'not-an-email' " \
+        "is not a valid email address (write it like name@example.org)" in err
     assert "press_releases/2021-02-17-broken.md:8: summery: is not a field Pressroom knows " \
         "(did you mean `summary`?)" in err
     assert "docs/partners/data-justice.md:3: website: 'not a url' is not a web address" in err
-    assert "2021-02-17-broken.md:4: partners[0]: unknown partner 'nobody-we-know'" in err
+    assert "2021-02-17-broken.md:4: the first partner: unknown partner 'nobody-we-know'" in err
 
 
 def test_paths_limit_the_report(fixture_site: Path, capsys) -> None:

@@ -97,8 +97,8 @@ def test_refuses_to_overwrite(fixture_site: Path, capsys) -> None:
     [
         (("--partners", "nobody"), "unknown partner 'nobody' (known partners: border-rights"),
         (("--partners", "data-justice", "--campaign", "nope"), "unknown campaign 'nope'"),
-        (("--partners", "data-justice", "--date", "2024-02-30"), "date: '2024-02-30' is not a "
-         "real calendar date (write it as YYYY-MM-DD"),
+        (("--partners", "data-justice", "--date", "2024-02-30"), "date: '2024-02-30' is an "
+         "impossible date: February 2024 has 29 days (check the day and the month)"),
         ((), "give the partners with --partners a,b"),
     ],
 )

@@ -76,9 +76,10 @@ def test_invalid_yaml_names_the_line(tmp_path: Path) -> None:
     broken = SOURCE.replace("title: A headline", "title: A headline: with a colon")
     error = read_source(write(tmp_path, broken), "press_releases/x.md")
     assert isinstance(error, ContentError)
-    assert (error.file, error.line, error.field) == ("press_releases/x.md", 2, "front matter")
-    assert error.message.startswith("invalid YAML: ")
-    assert "quotes" in error.hint
+    assert (error.file, error.line, error.field) == ("press_releases/x.md", 2, "title")
+    assert error.message == "has a colon (:) in its text, which YAML cannot read"
+    assert error.hint == ('put the title in quotes, because it contains a colon, like '
+                          'title: "A headline: with a colon"')
 
 
 def test_front_matter_that_is_not_a_mapping(tmp_path: Path) -> None:
@@ -99,9 +100,11 @@ def test_no_front_matter_is_all_body(tmp_path: Path) -> None:
     assert document.metadata == {} and document.body == "Just text.\n"
 
 
-def test_field_names_read_like_yaml() -> None:
-    assert field_name(("contacts", 1, "email")) == "contacts[1].email"
-    assert field_name(("partners", 0)) == "partners[0]"
+def test_field_names_count_from_one() -> None:
+    assert field_name(("contacts", 1, "email")) == "the second contact's email"
+    assert field_name(("partners", 0)) == "the first partner"
+    assert field_name(("topics", 11)) == "the 12th topic"
+    assert field_name(("social", "mastodon")) == "social.mastodon"
     assert field_name(()) == "front matter"
 
 
@@ -205,15 +208,15 @@ def test_messages_name_field_and_say_what_to_do(newsroom_dir: Path) -> None:
     p = "press_releases/"
     assert f"{p}2021-03-04-typo.md:5: titel: is not a field Pressroom knows " \
            "(did you mean `title`?)" in errors
-    assert f"{p}2021-03-04-number-date.md:3: date: 20210304 is not a real calendar date " \
-           "(write it as YYYY-MM-DD, for example 2020-10-20)" in errors
+    assert f"{p}2021-03-04-number-date.md:3: date: 20210304 is not written year-month-day " \
+           "(write 2021-03-04 (year-month-day) instead of 20210304)" in errors
     assert any(e.startswith(f"{p}2021-03-04-no-partners.md:4: partners: needs at least one "
                             "partner (") for e in errors)
-    assert f"{p}2021-03-04-unreachable.md:5: contacts[0]: a contact needs an email or a phone " \
-           "number" in errors
+    assert f"{p}2021-03-04-unreachable.md:5: the first contact: a contact needs an email or a " \
+           "phone number" in errors
     assert f"{p}2021-03-04-bad-draft.md:5: draft: 'perhaps' is not true or false " \
            "(write `true` or `false`)" in errors
-    assert any(e.startswith(f"{p}2021-03-04-long-topic.md:5: topics[0]: ") and "too long" in e
+    assert any(e.startswith(f"{p}2021-03-04-long-topic.md:5: the first topic: ") and "too long" in e
                for e in errors)
     assert any(e.startswith(f"{p}2021-03-04-index.md:1: file name: 'index' cannot be part of "
                             "a web address") for e in errors)
@@ -231,11 +234,11 @@ def test_unknown_references_are_all_reported(newsroom_dir: Path) -> None:
     shown = "press_releases/2021-03-04-refs.md"
     hint = "(known partners: alpha, beta; or add a page in docs/partners/)"
     assert errors == [
-        f"{shown}:4: partners[1]: unknown partner 'gamma' {hint}",
-        f"{shown}:4: partners[2]: unknown partner 'delta' {hint}",
+        f"{shown}:4: the second partner: unknown partner 'gamma' {hint}",
+        f"{shown}:4: the third partner: unknown partner 'delta' (did you mean `beta`?)",
         f"{shown}:5: campaign: unknown campaign 'nope' "
         "(known campaigns: foia; or add a page in docs/campaigns/)",
-        f"{shown}:6: contacts[0].org: unknown partner 'omega' {hint}",
+        f"{shown}:6: the first contact's org: unknown partner 'omega' {hint}",
     ]
 
 
@@ -249,10 +252,10 @@ def test_a_file_with_several_problems_reports_them_all(newsroom_dir: Path) -> No
     shown = "press_releases/2021-03-04-many.md"
     assert [error.split(" (")[0] for error in errors] == [
         f"{shown}:1: title: is required",
-        f"{shown}:3: partners[1]: unknown partner 'gamma'",
+        f"{shown}:3: the second partner: unknown partner 'gamma'",
         f"{shown}:4: campaign: unknown campaign 'nope'",
-        f"{shown}:5: contacts[0].email: 'not-an-email' is not a valid email address",
-        f"{shown}:5: contacts[0].org: unknown partner 'omega'",
+        f"{shown}:5: the first contact's email: 'not-an-email' is not a valid email address",
+        f"{shown}:5: the first contact's org: unknown partner 'omega'",
     ]
 
 

@@ -178,7 +178,7 @@ def test_a_draft_partner_page_is_checked_but_not_published(fixture_site: Path) -
     build = run_build(fixture_site)
     assert not build.ok
     assert ("press_releases/2024-08-20-data-brokers-immigrant-tracking.md:6:" in build.log
-            and "partners[0]: names docs/partners/data-justice.md, which is not public yet"
+            and "the first partner: names docs/partners/data-justice.md, which is not public yet"
             in build.log)
 
 

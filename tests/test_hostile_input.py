@@ -69,13 +69,13 @@ def test_two_topics_at_one_address_name_each_other(fixture_site: Path) -> None:
     found = [p for p in problems(fixture_site) if "topics" in p]
     shown = first.relative_to(fixture_site).as_posix()
     assert found == [
-        f"press_releases/2026-01-05-b.md:5: topics[0]: 'Ri Ben' would share the address "
+        f"press_releases/2026-01-05-b.md:5: the first topic: 'Ri Ben' would share the address "
         f"/press/topics/ri-ben/ with a different topic of {shown} "
         "(rename one of the two, or spell them alike if they are one topic)",
-        "press_releases/2026-01-05-c.md:5: topics[0]: 'C#' would share the address "
+        "press_releases/2026-01-05-c.md:5: the first topic: 'C#' would share the address "
         "/press/topics/c/ with a different topic of press_releases/2026-01-05-b.md "
         "(rename one of the two, or spell them alike if they are one topic)",
-        "press_releases/2026-01-05-c.md:5: topics[2]: 'ri-ben' would share the address "
+        "press_releases/2026-01-05-c.md:5: the third topic: 'ri-ben' would share the address "
         f"/press/topics/ri-ben/ with a different topic of {shown} "
         "(rename one of the two, or spell them alike if they are one topic)",
     ]
@@ -90,7 +90,7 @@ def test_one_topic_spelled_two_ways_is_no_collision(fixture_site: Path) -> None:
 def test_colliding_topics_in_one_release(fixture_site: Path) -> None:
     write_release(fixture_site, "a", extra="topics:\n  - 'A.B'\n  - 'A/B'\n")
     (found,) = problems(fixture_site)
-    assert found.startswith("press_releases/2026-01-05-a.md:7: topics[1]: 'A/B' would share "
+    assert found.startswith("press_releases/2026-01-05-a.md:7: the second topic: 'A/B' would share "
                             "the address /press/topics/a-b/ with a different topic of this release")
 
 

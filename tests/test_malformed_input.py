@@ -37,7 +37,7 @@ NAME = "2021-03-04-a-headline.md"
 SHOWN = f"press_releases/{NAME}"
 EMBARGO_HINT = "write it like 2026-12-01T09:00:00-05:00: date, T, time with seconds, offset"
 NUMBER_HINT = "write the date, the time and the UTC offset, for example 2026-12-01T09:00:00-05:00"
-DATE_HINT = "write it as YYYY-MM-DD, for example 2020-10-20"
+DATE_HINT = "write it as year-month-day, for example 2020-10-20"
 ANCHOR_HINT = "write each value out in full: front matter cannot use anchors (&) or aliases (*)"
 
 
@@ -110,7 +110,8 @@ def test_nested_key_written_twice(newsroom: Path) -> None:
     text = release_with("contacts:", "  - name: Ana", "    email: ana@example.org",
                         "    email: ana@example.com")
     assert errors(newsroom, {f"press_releases/{NAME}": text}) == [
-        f"{SHOWN}:8: contacts[0].email: is written twice, on lines 7 and 8 (keep one of them)"
+        f"{SHOWN}:8: the first contact's email: is written twice, on lines 7 and 8 "
+        "(keep one of them)"
     ]
 
 
@@ -180,18 +181,23 @@ def test_a_wrong_embargo_without_a_date_is_one_error(newsroom: Path) -> None:
     ]
 
 
-@pytest.mark.parametrize(("value", "message"), [
-    ('"20210304"', "'20210304' is not written as YYYY-MM-DD"),
-    ("12/02/2026", "'12/02/2026' is not written as YYYY-MM-DD"),
-    ('"1614816000"', "'1614816000' is not written as YYYY-MM-DD"),
-    ("2021-03-04T00:00:00", "'2021-03-04T00:00:00' is not written as YYYY-MM-DD"),
-    ("20210304", "20210304 is not a real calendar date"),
-    ("2021-02-30", "'2021-02-30' is not a real calendar date"),
+@pytest.mark.parametrize(("value", "message", "hint"), [
+    ('"20210304"', "'20210304' is not written year-month-day",
+     "write 2021-03-04 (year-month-day) instead of 20210304"),
+    ("12/02/2026", "'12/02/2026' is not written year-month-day",
+     "write 2026-12-02 (year-month-day) instead of 12/02/2026"),
+    ('"1614816000"', "'1614816000' is not a date written year-month-day", DATE_HINT),
+    ("2021-03-04T00:00:00", "'2021-03-04T00:00:00' is not written year-month-day",
+     "write 2021-03-04 (year-month-day) instead of 2021-03-04T00:00:00"),
+    ("20210304", "20210304 is not written year-month-day",
+     "write 2021-03-04 (year-month-day) instead of 20210304"),
+    ("2021-02-30", "'2021-02-30' is an impossible date: February 2021 has 28 days",
+     "check the day and the month"),
 ], ids=["quoted-number", "us-order", "unix-time-text", "date-time", "number", "impossible"])
-def test_date_is_written_yyyy_mm_dd(newsroom: Path, value: str, message: str) -> None:
+def test_date_is_written_yyyy_mm_dd(newsroom: Path, value: str, message: str, hint: str) -> None:
     text = RELEASE.replace("date: 2021-03-04", f"date: {value}")
     assert errors(newsroom, {f"press_releases/{NAME}": text}) == [
-        f"{SHOWN}:3: date: {message} ({DATE_HINT})"
+        f"{SHOWN}:3: date: {message} ({hint})"
     ]
 
 
@@ -238,8 +244,8 @@ def test_editor_schema_check_agrees_with_the_model(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("---\ntitle: A headline\ndate: 2021-03-04\npartners: [alpha]\nThe body.\n",
-     "1: front matter: has no closing `---` "
-     "(add a line `---` after the last field, before the text of the page)"),
+     "4: front matter: 2021-03-04-a-headline.md has no line `---` to end its fields "
+     "(add a line `---` after line 4, the last field, before the text of the page)"),
     ("\n" + RELEASE,
      "1: front matter: the opening `---` is not the first line of the file "
      "(delete the blank lines or spaces before `---`)"),
@@ -273,8 +279,8 @@ def test_malformed_file_is_one_clear_error(newsroom: Path, text: str, expected: 
 def test_partner_page_without_front_matter(newsroom: Path) -> None:
     # The campaign names the partner that could not be read: that is reported too.
     assert errors(newsroom, {"docs/partners/alpha.md": "Alpha is a partner.\n"}) == [
-        "docs/campaigns/foia.md:3: partners[0]: unknown partner 'alpha' "
-        "(add a partner page in docs/partners/ first)",
+        "docs/campaigns/foia.md:3: the first partner: names docs/partners/alpha.md, which has "
+        "problems of its own (fix that page: its problems are listed here too)",
         "docs/partners/alpha.md:1: front matter: is missing (start the file with a line `---`, "
         "then fields such as `title: Your headline`, then another line `---`)"
     ]
@@ -473,8 +479,9 @@ def test_pressroom_check_reports_each_case(fixture_site: Path) -> None:
         "4 problems in the newsroom content:",
         "  press_releases/2021-03-04-twice.md:6: draft: is written twice, on lines 5 and 6 "
         "(keep one of them)",
-        "  press_releases/2021-03-04-unclosed.md:1: front matter: has no closing `---` "
-        "(add a line `---` after the last field, before the text of the page)",
+        "  press_releases/2021-03-04-unclosed.md:4: front matter: 2021-03-04-unclosed.md has no "
+        "line `---` to end its fields (add a line `---` after line 4, the last field, before "
+        "the text of the page)",
         "  press_releases/2021-03-04-unix.md:5: embargo: 20261201 is a number, not a date and "
         f"time ({NUMBER_HINT})",
         "  press_releases/drafts:1: folder: releases live directly in press_releases/, not in "

@@ -50,7 +50,7 @@ def test_readme_example_release_is_valid(tmp_path: Path) -> None:
 
 def test_readme_example_error_is_the_real_one(tmp_path: Path) -> None:
     site = shipped_copy(tmp_path)
-    broken = readme_release().replace("immigrant-defense-project]", "idp]")
+    broken = readme_release().replace("immigrant-defense-project]", "imigrant-defense-project]")
     (site / "press_releases" / "2024-05-01-coalition-sues-dhs.md").write_text(
         broken, encoding="utf-8")
     result = check(site)

@@ -49,9 +49,10 @@ CASES = [
         {"2022-01-10-broken-yaml.md": valid().replace(
             "title: Coalition Responds to New Detention Figures",
             "title: Coalition Responds: New Detention Figures")},
-        [("2022-01-10-broken-yaml.md", 2, "front matter",
-          r"invalid YAML: mapping values are not allowed[^(]*",
-          r"put text containing ': '.*quotes")],
+        [("2022-01-10-broken-yaml.md", 2, "title",
+          r"has a colon \(:\) in its text, which YAML cannot read",
+          r"put the title in quotes, because it contains a colon, like "
+          r"title: \"Coalition Responds: New Detention Figures\"")],
     ),
     Case(
         "missing-title",
@@ -68,16 +69,15 @@ CASES = [
         "impossible-date",
         {"2021-02-28-impossible-date.md": valid("2021-02-30")},
         [("2021-02-28-impossible-date.md", 3, "date",
-          r"'2021-02-30' is not a real calendar date", r"YYYY-MM-DD")],
+          r"'2021-02-30' is an impossible date: February 2021 has 28 days",
+          r"check the day and the month")],
     ),
     Case(
         "unknown-partner",
         {"2022-01-10-unknown-partner.md": valid().replace(
             "  - community-voices\n", "  - community-voicez\n")},
-        [("2022-01-10-unknown-partner.md", 7, "partners[1]",
-          r"unknown partner 'community-voicez'",
-          r"known partners: border-rights-network, community-voices, data-justice, "
-          r"sanctuary-legal; or add a page in docs/partners/")],
+        [("2022-01-10-unknown-partner.md", 7, "the second partner",
+          r"unknown partner 'community-voicez'", r"did you mean `community-voices`\?")],
     ),
     Case(
         "unknown-campaign",
@@ -90,7 +90,7 @@ CASES = [
         "invalid-email",
         {"2022-01-10-invalid-email.md": valid().replace(
             "priya@data-justice.example.org", "priya(at)data-justice.example.org")},
-        [("2022-01-10-invalid-email.md", 10, "contacts[0].email",
+        [("2022-01-10-invalid-email.md", 10, "the first contact's email",
           r"'priya\(at\)data-justice.example.org' is not a valid email address",
           r"name@example.org")],
     ),
@@ -135,9 +135,9 @@ CASES = [
             "  - community-voices\n", "  - community-voicez\n").replace(
             "priya@data-justice.example.org", "priya at data-justice")},
         [("2022-01-10-many-problems.md", 1, "title", r"is required", r"add `title: "),
-         ("2022-01-10-many-problems.md", 6, "partners[1]", r"unknown partner 'community-voicez'",
-          r"known partners: "),
-         ("2022-01-10-many-problems.md", 9, "contacts[0].email",
+         ("2022-01-10-many-problems.md", 6, "the second partner",
+          r"unknown partner 'community-voicez'", r"did you mean `community-voices`\?"),
+         ("2022-01-10-many-problems.md", 9, "the first contact's email",
           r"'priya at data-justice' is not a valid email address", r"name@example.org")],
     ),
 ]

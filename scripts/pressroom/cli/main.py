@@ -116,8 +116,9 @@ def _interactive() -> bool:
 def _prompt(question: str) -> str:
     try:
         return input(question).strip()
-    except EOFError:
-        return ""
+    except EOFError:  # the terminal closed (Ctrl-D): asking again would never end
+        print(file=sys.stderr)
+        raise UsageError("no answer given: nothing was written") from None
 
 
 # --- check -------------------------------------------------------------------------------
@@ -245,10 +246,14 @@ def _print_document(target: str | None, text: str, first: bool) -> None:
 def _date_option(text: str | None) -> dt.date | None:
     if text is None:
         return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--date {text!r} is not a date: write it as YYYY-MM-DD") from None
+    from pressroom.core.content.front_matter import ReleaseFront
+    from pressroom.core.loading.field_messages import field_problem
+
+    problem = field_problem(ReleaseFront, "date", text)  # the build's rule, and its words
+    if problem is not None:
+        message, hint = problem
+        raise UsageError(f"--date {message} ({hint})")
+    return dt.date.fromisoformat(text)
 
 
 # --- schema ------------------------------------------------------------------------------

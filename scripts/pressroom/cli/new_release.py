@@ -4,6 +4,7 @@ translation of one, with only the fields a translation sets."""
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,11 +31,13 @@ from pressroom.core.content.release_file import (
 )
 from pressroom.core.content.slugs import slugify
 from pressroom.core.errors import ContentError, UsageError
-from pressroom.core.loading.field_messages import explain
-from pressroom.core.loading.source import read_source
+from pressroom.core.loading.field_messages import explain, field_problem, unknown_id
+from pressroom.core.loading.source import field_name, read_source
 
 Ask = Callable[[str], str]
 """Asks staff one question at the terminal and returns the answer, stripped."""
+
+_NO_SLUG = "the headline needs some letters or digits to make a web address"
 
 @dataclass
 class NewRelease:
@@ -76,7 +79,7 @@ def create_release(site: Site, wanted: NewRelease, ask: Ask | None, today: dt.da
     release = _validate(front)
     slug = slugify(release.title)
     if not slug:
-        raise UsageError("the headline needs some letters or digits to make a web address")
+        raise UsageError(_NO_SLUG)
     path = site.releases_dir / _file_name(site, release_file_name(release.date, slug),
                                           wanted.lang)
     text = render_release(
@@ -176,17 +179,72 @@ def _original_release(site: Site, given: Path) -> Path:
 def _ask_missing(
     wanted: NewRelease, ask: Ask, today: dt.date, partners: list[str], campaigns: list[str]
 ) -> None:
-    if not wanted.headline:
-        wanted.headline = ask("Headline: ")
-    if not wanted.date:
-        wanted.date = ask(f"Date, YYYY-MM-DD [{today.isoformat()}]: ") or today.isoformat()
-    if not wanted.partners:
-        answer = ask(f"Partners, separated by commas ({', '.join(partners)}): ")
-        wanted.partners = split_ids(answer)
+    """Ask for what the command line left out, and again for any answer (or option) the
+    build would refuse, saying why: an answer once accepted is never asked for again."""
+    wanted.headline = _settled(ask, "Headline: ", wanted.headline, _headline_problem)
+    wanted.date = _settled(
+        ask, f"Date, YYYY-MM-DD [{today.isoformat()}]: ", wanted.date,
+        lambda answer: _field_problem("date", answer), default=today.isoformat(),
+    )
+    answer = _settled(
+        ask, f"Partners, separated by commas ({', '.join(partners)}): ",
+        ",".join(wanted.partners) or None,
+        lambda answer: _ids_problem("partner", split_ids(answer), partners, required=True),
+    )
+    wanted.partners = split_ids(answer)
     if wanted.location is None:
         wanted.location = ask("Location of the dateline, e.g. New York [none]: ") or None
-    if wanted.campaign is None and campaigns:
-        wanted.campaign = ask(f"Campaign ({', '.join(campaigns)}) [none]: ") or None
+    if wanted.campaign is not None or campaigns:
+        wanted.campaign = _settled(
+            ask, f"Campaign ({', '.join(campaigns)}) [none]: ", wanted.campaign,
+            lambda answer: _ids_problem("campaign", split_ids(answer), campaigns),
+            default="",
+        ) or None
+
+
+def _settled(
+    ask: Ask, question: str, given: str | None, problem: Callable[[str], str | None],
+    default: str | None = None,
+) -> str:
+    """`given` if the build would take it, else the first answer it would: each refused one
+    is said with its fix, on stderr, and the question asked again."""
+    answer = given
+    while True:
+        if answer is None:
+            answer = ask(question) or (default if default is not None else "")
+        refused = problem(answer)
+        if refused is None:
+            return answer
+        print(f"  {refused}", file=sys.stderr)
+        answer = None
+
+
+def _field_problem(name: str, answer: str) -> str | None:
+    found = field_problem(ReleaseFront, name, answer)
+    return None if found is None else _said(*found)
+
+
+def _headline_problem(answer: str) -> str | None:
+    if not answer.strip():
+        return "the headline is required: type it, then press Enter"
+    if not slugify(answer):
+        return _NO_SLUG
+    return _field_problem("title", answer)
+
+
+def _ids_problem(
+    kind: str, ids: list[str], known: list[str], required: bool = False,
+) -> str | None:
+    if required and not ids:
+        return f"give at least one {kind} (known {kind}s: {', '.join(known) or 'none yet'})"
+    if kind == "campaign" and len(ids) > 1:
+        return "a release belongs to one campaign at most: give one"
+    unknown = [unknown_id(kind, name, known) for name in ids if name not in known]
+    return "; ".join(_said(*problem) for problem in unknown) or None
+
+
+def _said(message: str, hint: str) -> str:
+    return f"{message} ({hint})" if hint else message
 
 
 def split_ids(text: str) -> list[str]:
@@ -201,9 +259,7 @@ def _validate(front: dict) -> ReleaseFront:
     except ValidationError as invalid:
         reasons = []
         for error in invalid.errors():
-            message, hint = explain(error, ReleaseFront)
-            name = ".".join(str(part) for part in error["loc"]) or "front matter"
-            reasons.append(f"{name}: {message}" + (f" ({hint})" if hint else ""))
+            reasons.append(f"{field_name(error['loc'])}: {_said(*explain(error, ReleaseFront))}")
         raise UsageError("; ".join(reasons)) from None
 
 

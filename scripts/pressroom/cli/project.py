@@ -13,6 +13,7 @@ import yaml
 from pressroom.core.content.languages import DEFAULT_LANGUAGES
 from pressroom.core.content.newsroom import Campaign, Partner
 from pressroom.core.errors import UsageError
+from pressroom.core.loading.field_messages import unknown_id
 from pressroom.core.loading.load import load_pages
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
 from pressroom.core.settings import releases_folder, site_languages
@@ -137,11 +138,7 @@ def _text(settings: dict[str, Any], name: str, default: str) -> str:
 
 
 def require_known(kind: str, wanted: Iterable[str], known: Mapping[str, object]) -> None:
-    """Refuse ids typed on the command line that no page defines, naming the ones that exist."""
-    unknown = [repr(name) for name in wanted if name not in known]
-    if unknown:
-        listed = (
-            f"known {kind}s: {', '.join(sorted(known))}" if known
-            else f"add a {kind} page in docs/{kind}s/ first"
-        )
-        raise UsageError(f"unknown {kind} {', '.join(unknown)} ({listed})")
+    """Refuse ids typed on the command line that no page defines, as the build words it."""
+    problems = [unknown_id(kind, name, known) for name in wanted if name not in known]
+    if problems:
+        raise UsageError("; ".join(f"{message} ({hint})" for message, hint in problems))

@@ -27,6 +27,8 @@ class ContentError:
     hint: str = ""
     # The file may be held back (draft, embargoed, scheduled): its message may quote it.
     confidential: bool = field(default=False, compare=False)
+    # The file's lines around `line`, numbered, for a page that shows the problem in place.
+    around: tuple[tuple[int, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         # Line 0: a setting (mkdocs.yml, the environment) rather than a line staff wrote.
@@ -39,6 +41,19 @@ class ContentError:
         if hide_values and self.confidential:
             return f"{self.file}:{self.line}: {self.field}: {HIDDEN} ({HIDDEN_HINT})"
         return str(self)
+
+    def lines_shown(self, hide_values: bool) -> tuple[tuple[int, str], ...]:
+        """The lines around the problem, as they may be shown: none of a held-back file's
+        in CI."""
+        return () if hide_values and self.confidential else self.around
+
+
+def lines_around(text: str, line: int, radius: int = 3) -> tuple[tuple[int, str], ...]:
+    """Lines `line - radius` to `line + radius` of `text` (counted from one), numbered."""
+    lines = text.splitlines()
+    first = max(1, line - radius)
+    return tuple((number, lines[number - 1])
+                 for number in range(first, min(len(lines), line + radius) + 1))
 
 
 class ContentErrors(Exception):

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import difflib
-from typing import Any
+import re
+from collections.abc import Iterable
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from pressroom.core.content.front_matter import ID_HINT
+from pressroom.core.content.front_matter import DATE_PATTERN, ID_HINT
+from pressroom.core.content.slugs import slugify
+from pressroom.core.loading.written_dates import meant_date, why_impossible
 
 _EXAMPLE_DATE = "2020-10-20"
 _EXAMPLE_EMBARGO = "2026-12-01T09:00:00-05:00"
@@ -65,13 +69,32 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     return error["msg"], ""
 
 
+def field_problem(model: type[BaseModel], name: str, value: Any) -> tuple[str, str] | None:
+    """(message, hint) when `value` breaks the model's rule for its field `name`, else None:
+    one answer checked as the whole front matter would be (`pressroom new` asks field by
+    field)."""
+    field = model.model_fields[name]
+    try:
+        TypeAdapter(Annotated[field.annotation, *field.metadata]).validate_python(value)
+    except ValidationError as invalid:
+        error = invalid.errors()[0]
+        return explain({**error, "loc": (name, *error["loc"])}, model)
+    return None
+
+
 def _date_message(kind: str, value: Any) -> tuple[str, str]:
-    hint = f"write it as YYYY-MM-DD, for example {_EXAMPLE_DATE}"
+    hint = f"write it as year-month-day, for example {_EXAMPLE_DATE}"
     if value is None:
         return "is empty", f"{hint}, or remove the line"
-    if kind == "date_format" and isinstance(value, str):  # 12/02/2026 is a date, written wrong
-        return f"{value!r} is not written as YYYY-MM-DD", hint
-    return f"{value!r} is not a real calendar date", hint
+    meant = meant_date(value)
+    if meant is not None:  # 12/02/2026 is a real date, written another way
+        return (f"{value!r} is not written year-month-day",
+                f"write {meant.isoformat()} (year-month-day) instead of {value}")
+    impossible = why_impossible(value) if isinstance(value, str) \
+        and re.fullmatch(DATE_PATTERN, value) else None
+    if impossible:
+        return f"{value!r} is an impossible date: {impossible}", "check the day and the month"
+    return f"{value!r} is not a date written year-month-day", hint
 
 
 def _embargo_message(kind: str, value: Any) -> tuple[str, str]:
@@ -99,7 +122,36 @@ def _embargo_message(kind: str, value: Any) -> tuple[str, str]:
 
 def _unknown_field_hint(field: str, model: type[BaseModel]) -> str:
     known = list(model.model_fields)
-    close = difflib.get_close_matches(field, known, n=1)
+    close = closest(field, known)
     if close:
-        return f"did you mean `{close[0]}`?"
+        return f"did you mean `{close}`?"
     return "known fields: " + ", ".join(known)
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The known name staff most likely meant by `word`: the same one in other capitals or
+    spacing (`Mijente`, `just futures law`), else the nearest spelling, else None."""
+    known = sorted(known)
+    for candidate in (word, slugify(word)):
+        if candidate in known:
+            return candidate
+    for candidate in (word, slugify(word)):
+        close = difflib.get_close_matches(candidate, known, n=1)
+        if close:
+            return close[0]
+    return None
+
+
+def unknown_id(kind: str, value: str, known: Iterable[str]) -> tuple[str, str]:
+    """(message, hint) for an id no page in docs/<kind>s/ has: the build's, `check`'s and
+    `pressroom new`'s wording."""
+    known = sorted(known)
+    folder = f"docs/{kind}s/"
+    close = closest(value, known)
+    if close is not None:
+        hint = f"did you mean `{close}`?"
+    elif known:
+        hint = f"known {kind}s: {', '.join(known)}; or add a page in {folder}"
+    else:
+        hint = f"add a {kind} page in {folder} first"
+    return f"unknown {kind} {value!r}", hint

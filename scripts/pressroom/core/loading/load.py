@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from pressroom.core.content.front_matter import (
     ID_HINT,
     RELEASE_FILE_NAME,
     SLUG_PATTERN,
+    CalendarDate,
     CampaignFront,
     CampaignTranslationFront,
     PartnerFront,
@@ -43,8 +44,9 @@ from pressroom.core.content.newsroom import (
     topic_slug,
 )
 from pressroom.core.content.release_file import placeholder_left
-from pressroom.core.errors import ContentError, ContentErrors
-from pressroom.core.loading.field_messages import explain
+from pressroom.core.content.slugs import slugify
+from pressroom.core.errors import ContentError, ContentErrors, lines_around
+from pressroom.core.loading.field_messages import explain, unknown_id
 from pressroom.core.loading.page_text import body_hazards
 from pressroom.core.loading.sealed import SEALED_FOLDER, SealedReleases, inner_display, place
 from pressroom.core.loading.source import (
@@ -100,7 +102,8 @@ def load_newsroom(
                        + [(p.document, "logo", p.front.logo) for p in partners])
     if loader.errors:
         raise ContentErrors([
-            replace(error, confidential=True) if loader.confidential(error.file, clock) else error
+            replace(error, confidential=loader.confidential(error.file, clock),
+                    around=loader.lines_around(error))
             for error in loader.errors
         ])
     # Every check has passed: the raw front matter and the line of each key have done their
@@ -139,8 +142,12 @@ class _Loader:
         # The raw front matter of every file read, by display path, and whether it is a
         # release: enough to tell, for any error, whether the file may be held back.
         self.raw: dict[str, tuple[dict[str, Any], bool]] = {}
-        # Releases whose front matter failed validation: their ids are still checked.
-        self.rejected: list[SourceDocument] = []
+        # Releases and campaigns whose front matter failed validation, by display path, with
+        # the model they failed: their ids, file names and dates are still checked.
+        self.rejected: dict[str, tuple[SourceDocument, type[BaseModel]]] = {}
+        # Partner and campaign pages that exist but have errors, by model and id: naming one
+        # is no misspelling, and is reported as naming a page with problems.
+        self.broken_pages: dict[tuple[type[BaseModel], str], str] = {}
         # Sealed releases' documents, decrypted: (text, display path) at the path each would
         # have in press_releases/sealed/<id>.age/; and the files under docs/ sealed with them.
         self.memory: dict[Path, tuple[str, str]] = {}
@@ -223,12 +230,26 @@ class _Loader:
             # A field taken from the original is the original's to fix: reported there.
             errors = [e for e in errors if not e["loc"] or e["loc"][0] in own
                       or e["loc"][0] not in (inherited or {})]
+            if model in (ReleaseFront, CampaignFront):
+                self.rejected[document.display_path] = (document, model)
+                errors = [e for e in errors if not _checked_as_reference(e)]
             for error in errors:
                 message, hint = explain(error, model)
                 self.errors.append(document.error(error["loc"], message, hint))
-            if model is ReleaseFront:
-                self.rejected.append(document)
             return None
+
+    def lines_around(self, error: ContentError) -> tuple[tuple[int, str], ...]:
+        """The lines of the file around an error, for whoever shows it in place (never
+        printed in CI for a held-back file: see ContentError.lines_shown)."""
+        sealed = {shown: text for text, shown in self.memory.values()}
+        text = sealed.get(error.file)
+        path = self.root / error.file
+        if text is None and error.line and not path.is_symlink() and path.is_file():
+            try:
+                text = path.read_text(encoding="utf-8-sig", errors="replace")
+            except OSError:
+                return ()
+        return lines_around(text, error.line) if text and error.line else ()
 
     def confidential(self, file: str, clock: Clock) -> bool:
         """A file whose errors may quote a held-back page: one that could not be read counts,
@@ -310,6 +331,8 @@ class _Loader:
                     translations[stem].append(PageTranslation(lang, front, document))
                 else:
                     made.append(make(stem, front, document))
+            elif not lang:
+                self.broken_pages[(model, stem)] = self.display(path)
         ids = {page.id for page in made}
         for stem, versions in translations.items():
             for version in versions if stem not in ids else []:
@@ -428,6 +451,8 @@ class _Loader:
     def release(
         self, path: Path, stem: str, lang: str, original: Path | None,
     ) -> Release | None:
+        """The release in one file, or None with every problem in it recorded: those of its
+        name are found even when its front matter cannot be read, and the reverse."""
         shown = self.display(path)
         if self.unlisted(path):
             return None
@@ -438,31 +463,65 @@ class _Loader:
                 "name it YYYY-MM-DD-slug.md, for example 2020-10-20-clearview-foia.md "
                 "(YYYY-MM-DD-slug.es.md for its Spanish version)",
             ))
-            return None
+            if path.suffix != ".md":
+                return None  # a picture or a PDF: its name is the one problem to report
         inherited = None
         if original is not None:
             raw = self.raw.get(self.display(original))
-            if raw is None:
-                return None  # the original could not be read: its error stops the build
-            inherited = {key: raw[0][key] for key in SHARED_FIELDS if key in raw[0]}
+            # An original that could not be read reports its own error; this file is still
+            # checked for its own, as if the original gave every shared field.
+            inherited = {key: None for key in SHARED_FIELDS} if raw is None else {
+                key: raw[0][key] for key in SHARED_FIELDS if key in raw[0]}
         read = self.read(path, ReleaseFront, inherited)
-        if read is None:
-            if lang != self.languages[0] and original is None:
-                self.explain_lone_translation(shown, stem)
+        if original is not None and self.display(original) not in self.raw:
+            # Whether the original is held back is unknown, so this file's errors may quote
+            # a held-back release: they count as a file's that could not be read.
+            self.raw.pop(shown, None)
+        if read is None and lang != self.languages[0] and original is None:
+            self.explain_lone_translation(shown, stem)
+        document, front = read or (self.rejected.get(shown, (None,))[0], None)
+        if document is not None:
+            self.check_body(document)
+        if name is None:
             return None
-        document, front = read
-        self.check_body(document)
-        slug = front.slug or name["slug"]
-        if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
-            self.errors.append(ContentError(
-                shown, document.line_of(("slug",)), "slug" if front.slug else "file name",
-                f"{slug!r} cannot be part of a web address", f"{ID_HINT}, and not `index`",
-            ))
+        slug = self.check_slug(shown, document, front, name["slug"])
+        self.check_file_date(shown, document, front, name["date"])
+        if read is None or slug is None:
             return None
-        self.check_file_date(document, name["date"], front.date)
         self.check_finished(document, front)
         taken = tuple(key for key in inherited or {} if key not in document.metadata)
         return Release(front, slug, document, lang, prefix(lang, self.languages), stem, taken)
+
+    def check_slug(
+        self, shown: str, document: SourceDocument | None, front: ReleaseFront | None,
+        named: str,
+    ) -> str | None:
+        """The release's slug, from `slug:` or else its file name, or None when it cannot be
+        part of a web address. A `slug:` the model refused has been reported already."""
+        if front is not None:
+            written = front.slug
+        else:
+            written = document.metadata.get("slug") if document else None
+            if written is not None and (
+                not isinstance(written, str) or not re.match(SLUG_PATTERN, written.strip())
+            ):
+                return None
+            written = written and written.strip()
+        slug = written or named
+        if not re.match(SLUG_PATTERN, slug) or slug in RESERVED_SLUGS:
+            hint = f"{ID_HINT}, and not `index`"
+            suggested = slugify(slug)
+            if not written and suggested and suggested not in RESERVED_SLUGS:
+                # `2026-12-01-new coalition.md`: say the name to give it.
+                date, _, ending = shown.rpartition("/")[2].rpartition(slug)
+                hint = f"rename the file to {date}{suggested}{ending}: {hint}"
+            self.errors.append(ContentError(
+                shown, document.line_of(("slug",)) if document else 1,
+                "slug" if written else "file name",
+                f"{slug!r} cannot be part of a web address", hint,
+            ))
+            return None
+        return slug
 
     def check_finished(self, document: SourceDocument, front: ReleaseFront) -> None:
         """Words `pressroom new` wrote for staff to replace never go out: only in a draft."""
@@ -516,16 +575,22 @@ class _Loader:
                     "keep `draft: true` here until the original is ready",
                 ))
 
-    def check_file_date(self, document: SourceDocument, named: str, dated: dt.date) -> None:
+    def check_file_date(
+        self, shown: str, document: SourceDocument | None, front: ReleaseFront | None,
+        named: str,
+    ) -> None:
+        """The file name's date is a real one, and the release's own: checked against `date`
+        as written when the rest of the front matter failed validation."""
         try:
             file_date = dt.date.fromisoformat(named)
         except ValueError:
             self.errors.append(ContentError(
-                document.display_path, 1, "file name", f"{named} is not a real calendar date",
+                shown, 1, "file name", f"{named} is not a real calendar date",
                 "start the file name with the release's date, YYYY-MM-DD",
             ))
             return
-        if file_date != dated:
+        dated = front.date if front else _written_date(document)
+        if document is not None and dated is not None and file_date != dated:
             self.errors.append(document.error(
                 ("date",), f"is {dated}, but the file name says {file_date}",
                 "make the file name start with the same date as `date`",
@@ -584,56 +649,87 @@ class _Loader:
     def check_references(
         self, releases: list[Release], partners: list[Partner], campaigns: list[Campaign]
     ) -> None:
-        partner_ids = {partner.id for partner in partners}
-        campaign_ids = {campaign.id for campaign in campaigns}
-        partner_hint = _known("partner", partner_ids, "docs/partners/")
-        campaign_hint = _known("campaign", campaign_ids, "docs/campaigns/")
-        references: list[tuple[SourceDocument, list[Any], list[Any], str | None]] = [
-            (release.document, list(release.front.partners),
-             [contact.org for contact in release.front.contacts], release.front.campaign)
-            for release in releases
-        ]
-        references += [(document, *_raw_references(document.metadata))
-                       for document in self.rejected]
-        for document, partner_refs, orgs, campaign_ref in references:
-            for index, partner in enumerate(partner_refs):
-                if partner and partner not in partner_ids:
-                    self.errors.append(document.error(
-                        ("partners", index), f"unknown partner {partner!r}", partner_hint
-                    ))
-            for index, org in enumerate(orgs):
-                if org and org not in partner_ids:
-                    self.errors.append(document.error(
-                        ("contacts", index, "org"), f"unknown partner {org!r}", partner_hint,
-                    ))
-            if campaign_ref and campaign_ref not in campaign_ids:
-                self.errors.append(document.error(
-                    ("campaign",), f"unknown campaign {campaign_ref!r}", campaign_hint
-                ))
+        """Every id a release or campaign names is a page's, misspelt ones included: those
+        from files that failed validation too, and ids not even written like one (`Mijente`)."""
+        known = {"partner": {partner.id for partner in partners},
+                 "campaign": {campaign.id for campaign in campaigns}}
+        named: list[tuple[SourceDocument, list[tuple[FieldPath, str, Any]]]] = []
+        for release in releases:
+            front = release.front
+            named.append((release.document, [
+                *((("partners", i), "partner", p) for i, p in enumerate(front.partners)),
+                *((("contacts", i, "org"), "partner", c.org) for i, c in enumerate(front.contacts)),
+                (("campaign",), "campaign", front.campaign),
+            ]))
         for campaign in campaigns:
-            for index, partner in enumerate(campaign.front.partners):
-                if partner not in partner_ids:
-                    self.errors.append(campaign.document.error(
-                        ("partners", index), f"unknown partner {partner!r}", partner_hint
-                    ))
+            named.append((campaign.document, [
+                (("partners", i), "partner", p) for i, p in enumerate(campaign.front.partners)
+            ]))
+        for document, model in self.rejected.values():
+            named.append((document, _raw_references(document.metadata, model)))
+        models = {"partner": PartnerFront, "campaign": CampaignFront}
+        for document, references in named:
+            for location, kind, value in references:
+                if not isinstance(value, str) or not value or value in known[kind]:
+                    continue
+                broken = self.broken_pages.get((models[kind], value))
+                if broken is None:
+                    message, hint = unknown_id(kind, value, known[kind])
+                else:
+                    message = f"names {broken}, which has problems of its own"
+                    hint = "fix that page: its problems are listed here too"
+                self.errors.append(document.error(location, message, hint))
 
 
 def _raw_references(
-    metadata: dict[str, Any],
-) -> tuple[list[str | None], list[str | None], str | None]:
-    """The well-formed ids named by front matter that failed validation elsewhere."""
+    metadata: dict[str, Any], model: type[BaseModel],
+) -> list[tuple[FieldPath, str, Any]]:
+    """The ids named by front matter that failed validation, where they are written."""
 
-    def ids(value: Any) -> list[str | None]:
-        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-        return [item if isinstance(item, str) and re.match(SLUG_PATTERN, item) else None
-                for item in items]
+    def listed(value: Any) -> list[Any]:
+        return [value] if isinstance(value, str) else value if isinstance(value, list) else []
 
+    def id_text(value: Any) -> str | None:
+        return value.strip() if isinstance(value, str) else None
+
+    found = [(("partners", i), "partner", id_text(partner))
+             for i, partner in enumerate(listed(metadata.get("partners")))]
+    if model is not ReleaseFront:
+        return found
     contacts = metadata.get("contacts")
-    orgs = [contact.get("org") if isinstance(contact, dict) else None
-            for contact in (contacts if isinstance(contacts, list) else [])]
-    (campaign,) = ids(metadata.get("campaign")) if isinstance(metadata.get("campaign"), str) \
-        else [None]
-    return ids(metadata.get("partners")), ids(orgs), campaign
+    found += [(("contacts", i, "org"), "partner", id_text(contact.get("org")))
+              for i, contact in enumerate(contacts if isinstance(contacts, list) else [])
+              if isinstance(contact, dict)]
+    return [*found, (("campaign",), "campaign", id_text(metadata.get("campaign")))]
+
+
+# Where the model refuses an id not written like one (`Mijente`): the reference check names
+# it instead, with the known id it was likely meant to be.
+_REFERENCE_SHAPES: tuple[tuple[type | str, ...], ...] = (
+    ("partners", int), ("contacts", int, "org"), ("campaign",),
+)
+
+
+def _checked_as_reference(error: ErrorDetails) -> bool:
+    location = error["loc"]
+    return error["type"] == "string_pattern_mismatch" and any(
+        len(location) == len(shape) and all(
+            part == expected if isinstance(expected, str) else isinstance(part, expected)
+            for part, expected in zip(location, shape, strict=True))
+        for shape in _REFERENCE_SHAPES
+    )
+
+
+def _written_date(document: SourceDocument | None) -> dt.date | None:
+    """The `date` of front matter that failed validation, when that date itself is valid."""
+    written = document.metadata.get("date") if document else None
+    try:
+        return _CALENDAR_DATE.validate_python(written) if written is not None else None
+    except ValidationError:
+        return None
+
+
+_CALENDAR_DATE: TypeAdapter[dt.date] = TypeAdapter(CalendarDate)
 
 
 def _without_consequences(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -660,9 +756,3 @@ def _docs_file_problem(docs_dir: Path, shown: str, named: str) -> str | None:
     if not target.is_file():
         return f"{shown}/{named} does not exist"
     return None
-
-
-def _known(kind: str, ids: set[str], folder: str) -> str:
-    if not ids:
-        return f"add a {kind} page in {folder} first"
-    return f"known {kind}s: {', '.join(sorted(ids))}; or add a page in {folder}"

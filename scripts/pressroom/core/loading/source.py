@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,12 +72,35 @@ class SourceDocument:
         )
 
 
+# What one item of each list in front matter is called, to say "the second partner".
+_ITEM_NAMES = {"partners": "partner", "contacts": "contact", "topics": "topic"}
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")
+
+
 def field_name(location: FieldPath) -> str:
-    """`('contacts', 1, 'email')` -> `contacts[1].email`, the way staff see it in YAML."""
+    """`('contacts', 1, 'email')` -> `the second contact's email`, counted the way people
+    count, from one; `('social', 'mastodon')` -> `social.mastodon`, as written in YAML."""
     name = ""
     for part in location:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+        if isinstance(part, int):
+            item = _ITEM_NAMES.get(name)  # a list at the top of the front matter
+            name = f"the {ordinal(part + 1)} {item}" if item \
+                else f"item {part + 1} of {name or 'the list'}"
+        elif name.startswith(("the ", "item ")):
+            name = f"{name}'s {part}"
+        else:
+            name = f"{name}.{part}" if name else str(part)
     return name or "front matter"
+
+
+def ordinal(number: int) -> str:
+    """1 -> `first`, 12 -> `12th`, 23 -> `23rd`."""
+    if number <= len(_ORDINALS):
+        return _ORDINALS[number - 1]
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+        number % 10, "th")
+    return f"{number}{suffix}"
 
 
 def read_source(
@@ -105,7 +129,7 @@ def read_source_text(
     """Text already read (from a file, or decrypted in memory) split as `read_source` does."""
     text = text.removeprefix("\ufeff")
     try:
-        front, body, first_line = _split(text, front_matter_required)
+        front, body, first_line = _split(text, front_matter_required, display_path)
     except _Malformed as problem:
         return ContentError(display_path, *problem.args)
     try:
@@ -139,7 +163,7 @@ _FRONT_MATTER_HINT = (
 )
 
 
-def _split(text: str, required: bool) -> tuple[str, str, int]:
+def _split(text: str, required: bool, display_path: str) -> tuple[str, str, int]:
     """The front matter, the body, and the file line of the front matter's first line."""
     nul = text.find("\x00")
     if nul >= 0:
@@ -159,9 +183,11 @@ def _split(text: str, required: bool) -> tuple[str, str, int]:
         return "", text, 1
     parts = boundary.split(text, 2)
     if len(parts) < 3:
+        last = _last_field_line(text)
         raise _Malformed(
-            1, "front matter", "has no closing `---`",
-            "add a line `---` after the last field, before the text of the page",
+            last, "front matter",
+            f"{display_path.rpartition('/')[2]} has no line `---` to end its fields",
+            f"add a line `---` after line {last}, the last field, before the text of the page",
         )
     _, front, body = parts
     if len(front.encode("utf-8")) > MAX_FRONT_MATTER:
@@ -172,6 +198,22 @@ def _split(text: str, required: bool) -> tuple[str, str, int]:
     # python-frontmatter's boundary keeps the newline that ends the opening `---`, so YAML's
     # line 0 is that `---` line itself (or the first blank line after it).
     return front, body, text[: text.find(front)].count("\n") + 1
+
+
+# Lines that belong to front matter: a key, an indented line under one, a list item.
+_FIELD_LINE = re.compile(r"^([A-Za-z_][\w-]*\s*:|\s+\S|-(\s|$))")
+
+
+def _last_field_line(text: str) -> int:
+    """The line of the last field before what looks like the page's text, when the `---`
+    after the fields is missing: where that `---` belongs."""
+    last = 1
+    for number, line in enumerate(text.splitlines()[1:], start=2):
+        if _FIELD_LINE.match(line):
+            last = number
+        elif line.strip() and not line.lstrip().startswith("#"):
+            break
+    return last
 
 
 def _yaml_error(
@@ -186,10 +228,35 @@ def _yaml_error(
     mark = getattr(problem, "problem_mark", None)
     line = mark.line + first_line if mark is not None else 1
     reason = getattr(problem, "problem", None) or "cannot be read"
+    written = front.splitlines()[mark.line] if mark is not None and \
+        mark.line < len(front.splitlines()) else ""
+    if "\t" in written[: len(written) - len(written.lstrip())] or "tab" in reason:
+        return ContentError(
+            display_path, line, "front matter", "this line is indented with a tab",
+            "use spaces, not a tab, to indent",
+        )
+    colon = _COLON_IN_VALUE.match(written)
+    if colon and "mapping values are not allowed" in reason:
+        key, value = colon.group("key", "value")
+        return ContentError(
+            display_path, line, key, "has a colon (:) in its text, which YAML cannot read",
+            f"put the {key} in quotes, because it contains a colon, like {key}: {_quoted(value)}",
+        )
     return ContentError(
         display_path, line, "front matter", f"invalid YAML: {reason}",
         "check the indentation, and put text containing ': ' or '#' in quotes",
     )
+
+
+# `title: Groups sue: a new case`: a value with `: ` in it, unquoted.
+_COLON_IN_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*):\s+(?P<value>[^'\"].*)$")
+
+
+def _quoted(value: str) -> str:
+    value = value.strip()
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _load(front: str, first_line: int) -> tuple[Any, dict[FieldPath, int]]:
