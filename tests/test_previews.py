@@ -241,7 +241,8 @@ def test_materials_search_never_sees_a_held_back_release(site: Path, key: x25519
     copy = copy_site(site, tmp_path / "site")
     config = copy / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - pressroom:\n", "  - search\n  - pressroom:\n      search: false\n", 1), encoding="utf-8")
+        "  - pressroom:\n", "  - search\n  - pressroom:\n      search: false\n", 1),
+        encoding="utf-8")
     built = build(copy, key, BEFORE)
     assert built.ok, built.log
     index = (built.out / "search" / "search_index.json").read_bytes().lower()

@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,6 +59,7 @@ from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
+from pressroom.core.views.problems import problems_page
 from pressroom.mkdocs import previews
 from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs.languages import add_untranslated, language_nav, place_translations
@@ -89,6 +91,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # whose files changed, and listings and feeds still need every other release's body.
         self.rendered = Rendered()
         self.indexer: SearchIndexer | None = None
+        # Under `mkdocs serve`, while the content has problems: what they are, and where
+        # their page was written in place of the site's.
+        self.problems: ContentErrors | None = None
+        self.problem_pages: set[str] = set()
+        self.page_paths: set[str] = set()
+        self.stylesheets: list[str] = []
         self.read_cache: ReadCache = {}  # likewise: unchanged files are not read again
         self.shared_chrome = SharedChrome()
 
@@ -116,7 +124,16 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         clock = build_clock(zone=self.config.timezone)
-        newsroom = self._load(config, clock)
+        if not self.preview:
+            with _build_errors():
+                newsroom = self._load(config, clock)
+        else:
+            try:
+                newsroom = self._load(config, clock)
+            except ContentErrors as problems:
+                # The preview keeps answering: every address shows the problems (on_post_build).
+                return self._show_problems(problems, files, config)
+            self._forget_problems(config)
         # One catalogue per language: what that language's pages show.
         wording = Wording({lang: {"release_line": line}
                            for lang, line in self.config.release_line.items()})
@@ -139,19 +156,52 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def _load(self, config: MkDocsConfig, clock: Clock) -> Newsroom:
         releases_dir, docs_dir = self.root / self.config.releases_dir, Path(config.docs_dir)
-        with _build_errors():
-            # Decrypted in memory with the environment's key; never written to disk.
-            sealed = open_sealed_releases(self.root, releases_dir)
-            newsroom = load_newsroom(
-                self.root, releases_dir, docs_dir,
-                cache=self.read_cache if self.preview else None, clock=clock,
-                languages=self.config.languages, sealed=sealed,
-            )
+        # Decrypted in memory with the environment's key; never written to disk.
+        sealed = open_sealed_releases(self.root, releases_dir)
+        newsroom = load_newsroom(
+            self.root, releases_dir, docs_dir,
+            cache=self.read_cache if self.preview else None, clock=clock,
+            languages=self.config.languages, sealed=sealed,
+        )
         self.sealed_docs = place_sealed(sealed, self.root, releases_dir, docs_dir).docs
         log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))
         if sealed.summary():
             log.info(sealed.summary())
         return newsroom
+
+    def _show_problems(self, problems: ContentErrors, files: Files,
+                       config: MkDocsConfig) -> Files:
+        """Build no page at all, only the site's static files; the problems page goes at
+        every address the last good build had (on_post_build)."""
+        log.warning(problems.report(hides_values()))
+        self.problems = problems
+        config.nav = []  # no page, so no nav (config is read again for the next build)
+        kept = Files([file for file in files if not file.is_documentation_page()])
+        for src_uri, path in ASSETS.items():
+            kept.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        self.stylesheets = [file.dest_uri for file in kept if file.dest_uri.endswith(".css")
+                            and file.dest_uri.startswith(("assets/stylesheets/main.",
+                                                          "assets/stylesheets/palette.",
+                                                          "assets/pressroom/"))]
+        return kept
+
+    def _forget_problems(self, config: MkDocsConfig) -> None:
+        """Content is right again: under --dirty, MkDocs renders only pages whose output is
+        missing or older than their source, so the problems page must go first."""
+        self.problems = None
+        for path in self.problem_pages:
+            (Path(config.site_dir) / path).unlink(missing_ok=True)
+        self.problem_pages = set()
+
+    def _write_problems(self, config: MkDocsConfig) -> None:
+        assert self.problems is not None
+        words = Wording()[self.config.languages[0]]
+        view = problems_page(self.problems, words, hide_values=hides_values())
+        html_page = self.env.get_template("pressroom/problems.html").render(
+            page=view, lang=self.config.languages[0], site_name=config.site_name,
+            root=urlsplit(config.site_url or "/").path or "/", stylesheets=self.stylesheets)
+        self.problem_pages = self.page_paths | {"index.html", "404.html"}
+        _write(Path(config.site_dir), dict.fromkeys(self.problem_pages, html_page.encode()))
 
     def _add_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Releases and listings join the site's files, as if they were pages in docs/."""
@@ -225,6 +275,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return versions(pages, languages)
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.problems is not None:
+            return nav
         # The sitemap's lastmod: a release's date, not the day of the build. Set here, not
         # when the page renders, because `--dirty` renders only the pages that changed.
         for file in files.documentation_pages():
@@ -288,6 +340,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return body
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.env = env
+        if self.problems is not None:
+            return env
         # A template or the nav may have changed since the last build.
         self.shared_chrome.reset(share=self.config.shared_chrome)
         env.globals["pressroom_shared"] = self.shared_chrome
@@ -364,6 +419,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return original_address(place, self.newsroom.languages)[1]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems is not None:
+            self._write_problems(config)
+            return
+        # Where the problems page goes, should the content go wrong under `mkdocs serve`.
+        self.page_paths = {file.dest_uri for file in self.files.documentation_pages()}
         site_dir = Path(config.site_dir)
         written: set[Path] = set()
         for lang, catalogue in self.catalogues.items():

@@ -73,6 +73,12 @@ class Words:
     search_words: str
     search_without_script: str  # {link}: the press releases
     search_without_script_link: str
+    # The page `mkdocs serve` shows while the content has problems ({count}, {file}, {line}).
+    problems_one: str
+    problems_many: str
+    problems_intro: str
+    problem_place: str
+    problem_fix: str
     # What the Search page says as it searches; {query} is the visitor's words, {count} a number.
     search_messages: dict[str, str]
     logo: str  # {name}
@@ -188,6 +194,12 @@ ENGLISH = Words(
     search_without_script="Search needs JavaScript. Without it, browse the {link} by year, "
     "partner, campaign and topic.",
     search_without_script_link="press releases",
+    problems_one="1 problem to fix before the preview can show",
+    problems_many="{count} problems to fix before the preview can show",
+    problems_intro="Nothing is lost: your files are as you saved them. Fix each problem below "
+    "and save; this page turns into the page you were looking at by itself.",
+    problem_place="{file}, line {line}",
+    problem_fix="How to fix it:",
     search_messages={
         "running": "Searching…",
         "none": "Nothing found for “{query}”.",
@@ -256,6 +268,12 @@ SPANISH = Words(
     search_without_script="La búsqueda necesita JavaScript. Sin él, explore los {link} por "
     "año, organización, campaña y tema.",
     search_without_script_link="comunicados de prensa",
+    problems_one="1 problema que corregir antes de que se vea la vista previa",
+    problems_many="{count} problemas que corregir antes de que se vea la vista previa",
+    problems_intro="No se ha perdido nada: sus archivos están como los guardó. Corrija cada "
+    "problema de abajo y guarde; esta página se convertirá sola en la que estaba viendo.",
+    problem_place="{file}, línea {line}",
+    problem_fix="Cómo corregirlo:",
     search_messages={
         "running": "Buscando…",
         "none": "No se encontró nada para «{query}».",

@@ -472,6 +472,9 @@ class _Loader:
             # checked for its own, as if the original gave every shared field.
             inherited = {key: None for key in SHARED_FIELDS} if raw is None else {
                 key: raw[0][key] for key in SHARED_FIELDS if key in raw[0]}
+            if self.display(original) in self.rejected:
+                # A field the original lacks is the original's error, not this file's.
+                inherited = {key: None for key in SHARED_FIELDS} | inherited
         read = self.read(path, ReleaseFront, inherited)
         if original is not None and self.display(original) not in self.raw:
             # Whether the original is held back is unknown, so this file's errors may quote
