@@ -8,6 +8,7 @@ zone), which the `pressroom` command applies to the settings it reads.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
@@ -17,6 +18,18 @@ from pressroom.core.content.languages import DEFAULT_LANGUAGES
 from pressroom.core.errors import ContentErrors
 from pressroom.core.i18n.words import Wording
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
+
+T = TypeVar("T")
+
+
+def by_core_rule(rule: Callable[[Any], T], value: object) -> T:
+    """What the core's rule makes of `value`; its message, without the file and setting that
+    MkDocs names itself, becomes the option's."""
+    try:
+        return rule(value)
+    except ContentErrors as problems:
+        (error,) = problems.errors
+        raise ValidationError(f"{error.message} ({error.hint})") from None
 
 
 class Count(c.BaseConfigOption[int]):
@@ -45,11 +58,7 @@ class CoreRule(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        try:
-            self.rule(text)
-        except ContentErrors as problems:
-            (error,) = problems.errors
-            raise ValidationError(f"{error.message} ({error.hint})") from None
+        by_core_rule(self.rule, text)
         return text
 
 
@@ -61,11 +70,7 @@ class Languages(c.BaseConfigOption[tuple[str, ...]]):
         self.default = list(DEFAULT_LANGUAGES)
 
     def run_validation(self, value: object) -> tuple[str, ...]:
-        try:
-            return settings.site_languages(value)
-        except ContentErrors as problems:
-            (error,) = problems.errors
-            raise ValidationError(f"{error.message} ({error.hint})") from None
+        return by_core_rule(settings.site_languages, value)
 
 
 class ReleaseLines(c.BaseConfigOption[dict[str, str]]):
@@ -89,6 +94,17 @@ class ReleaseLines(c.BaseConfigOption[dict[str, str]]):
         return dict(value)
 
 
+class TopicLabels(c.BaseConfigOption[settings.TopicLabels]):
+    """The labels topics are shown by, checked by the core's rule."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> settings.TopicLabels:
+        return by_core_rule(settings.topic_labels, value)
+
+
 class PressroomConfig(Config):
     releases_dir = CoreRule(settings.releases_folder, default="press_releases")
     """Folder of release files, relative to mkdocs.yml, inside the site."""
@@ -110,6 +126,9 @@ class PressroomConfig(Config):
 
     release_line = ReleaseLines()
     """The coalition's own "FOR IMMEDIATE RELEASE" line, by language."""
+
+    topics = TopicLabels()
+    """How topics are shown, by id: `foia: FOIA`, or `{en: …, es: …}` per language."""
 
     timezone = CoreRule(time_zone, default=DEFAULT_TIMEZONE)
     """Where the coalition dates its releases: the hour a release dated 20 October went out."""

@@ -145,6 +145,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 self.root, releases_dir, docs_dir,
                 cache=self.read_cache if self.preview else None, clock=clock,
                 languages=self.config.languages, sealed=sealed,
+                topic_labels=self.config.topics,
             )
         self.sealed_docs = place_sealed(sealed, self.root, releases_dir, docs_dir).docs
         log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))

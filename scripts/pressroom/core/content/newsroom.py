@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Self
 
@@ -131,6 +132,8 @@ class Topic:
     slug: str
     label: str
     folder: str = ""  # the language's: "" or "es/"
+    labelled: bool = False  # the label is the coalition's, given for the page's language
+
 
     @property
     def url(self) -> str:
@@ -160,6 +163,8 @@ class Release:
     folder: str = ""  # where its language's pages live: "" or "es/"
     key: str = ""  # the file name without language and `.md`: shared by a release's translations
     inherited: tuple[str, ...] = ()  # a translation's fields taken from its original
+    # The coalition's display labels of topics in the release's language, by topic id.
+    topic_labels: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def body(self) -> str:
@@ -196,7 +201,8 @@ class Release:
         unique: dict[str, Topic] = {}
         for label in self.front.topics:
             slug = topic_slug(label)
-            unique.setdefault(slug, Topic(slug, label, self.folder))
+            shown = self.topic_labels.get(slug)
+            unique.setdefault(slug, Topic(slug, shown or label, self.folder, shown is not None))
         return tuple(unique.values())
 
 

@@ -54,6 +54,7 @@ from pressroom.core.loading.source import (
     read_source_text,
 )
 from pressroom.core.publishing.rules import Clock, goes_public_before, may_be_held_back
+from pressroom.core.settings import TopicLabels, topic_labels_in
 
 Front = TypeVar("Front", bound=BaseModel)
 Page = TypeVar("Page", Partner, Campaign)
@@ -73,11 +74,12 @@ ReadCache = dict[Path, tuple[tuple[int, int], tuple[SourceDocument, BaseModel]]]
 def load_newsroom(
     root: Path, releases_dir: Path, docs_dir: Path, cache: ReadCache | None = None,
     clock: Clock | None = None, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
-    sealed: SealedReleases | None = None,
+    sealed: SealedReleases | None = None, topic_labels: TopicLabels | None = None,
 ) -> Newsroom:
     """Read and cross-check all content, or raise ContentErrors listing every problem.
 
     `sealed`: the sealed releases the build's key opened, read from memory like files.
+    `topic_labels`: the labels the site's settings give topics (settings.topic_labels).
 
     With a cache (a preview server's, kept between rebuilds), files that have not changed
     since the last call are not read again; every cross-check still runs. The clock only
@@ -105,8 +107,10 @@ def load_newsroom(
         ])
     # Every check has passed: the raw front matter and the line of each key have done their
     # job. Keeping them would hold megabytes through the build at a thousand releases.
+    labels = {lang: topic_labels_in(topic_labels or {}, lang) for lang in languages}
     return Newsroom(
-        releases=tuple(replace(r, document=r.document.checked()) for r in releases),
+        releases=tuple(replace(r, document=r.document.checked(), topic_labels=labels[r.lang])
+                       for r in releases),
         partners={p.id: replace(p, document=p.document.checked()) for p in partners},
         campaigns={c.id: replace(c, document=c.document.checked()) for c in campaigns},
         languages=languages,

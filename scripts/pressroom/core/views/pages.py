@@ -87,7 +87,8 @@ def release_page(
         ],
         contacts_label=words.contacts_label(len(release.front.contacts)),
         campaign=Link(campaign.title, campaign.url) if campaign else None,
-        topics=[Link(topic.label, topic.url, untranslated("topics")) for topic in release.topics],
+        topics=[Link(topic.label, topic.url, None if topic.labelled else untranslated("topics"))
+                for topic in release.topics],
         abouts=[
             About(partners[p].name, partners[p].url,
                   catalogue.rendered.boilerplate_html.get(partners[p].url, ""),
