@@ -77,6 +77,7 @@ class Partner(_ShownInLanguages):
     original_lang: str = "en"  # the site's default language, the original page's
     lang: str = "en"  # the language of the pages that show it
     folder: str = ""  # where that language's pages live
+    logo_size: int | None = None  # the logo file's size in bytes, for its download link
 
     @property
     def boilerplate(self) -> str:
@@ -90,6 +91,10 @@ class Partner(_ShownInLanguages):
     @property
     def name(self) -> str:
         return self._own("name")
+
+    @property
+    def short_name(self) -> str | None:
+        return self._own("short_name")
 
     @property
     def url(self) -> str:

@@ -111,7 +111,9 @@ def load_newsroom(
     return Newsroom(
         releases=tuple(replace(r, document=r.document.checked(), topic_labels=labels[r.lang])
                        for r in releases),
-        partners={p.id: replace(p, document=p.document.checked()) for p in partners},
+        partners={p.id: replace(p, document=p.document.checked(),
+                                logo_size=_file_size(docs_dir, p.front.logo))
+                  for p in partners},
         campaigns={c.id: replace(c, document=c.document.checked()) for c in campaigns},
         languages=languages,
     )
@@ -649,6 +651,12 @@ def _without_consequences(errors: list[ErrorDetails]) -> list[ErrorDetails]:
 
 
 _FILE_HINT = "put the file in docs/ and give its path from there, like assets/logo.png"
+
+
+def _file_size(docs_dir: Path, named: str | None) -> int | None:
+    """The size of a file `check_files` found in docs/; None for one sealed with a release."""
+    path = docs_dir / named if named else None
+    return path.stat().st_size if path is not None and path.is_file() else None
 
 
 def _docs_file_problem(docs_dir: Path, shown: str, named: str) -> str | None:
