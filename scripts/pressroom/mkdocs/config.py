@@ -73,22 +73,24 @@ class Languages(c.BaseConfigOption[tuple[str, ...]]):
         return by_core_rule(settings.site_languages, value)
 
 
-class ReleaseLines(c.BaseConfigOption[dict[str, str]]):
-    """The line above a release's headline, by language, where the coalition writes its own."""
+class ByLanguage(c.BaseConfigOption[dict[str, str]]):
+    """Text in the coalition's own words, by language: the line above a release's headline,
+    the footer."""
 
-    def __init__(self) -> None:
+    def __init__(self, example: str, word: str | None = None) -> None:
         super().__init__()
         self.default = {}
+        self.example = example  # how to write it, in the message of a mistake
+        self.word = word  # the Pressroom wording it replaces, if any
 
     def run_validation(self, value: object) -> dict[str, str]:
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
         ):
             raise ValidationError(
-                f"{value!r} is not a line for each language "
-                "(write it like `release_line: {es: PARA PUBLICACIÓN INMEDIATA}`)")
-        try:
-            Wording({lang: {"release_line": line} for lang, line in value.items()})
+                f"{value!r} is not a text for each language (write it like `{self.example}`)")
+        try:  # an unknown language, or a wording sites cannot set
+            Wording({lang: {self.word: text} if self.word else {} for lang, text in value.items()})
         except ValueError as problem:
             raise ValidationError(str(problem)) from None
         return dict(value)
@@ -124,8 +126,11 @@ class PressroomConfig(Config):
     languages = Languages()
     """The site's languages, its default first: `[en, es]` puts Spanish at /es/."""
 
-    release_line = ReleaseLines()
+    release_line = ByLanguage("release_line: {es: PARA PUBLICACIÓN INMEDIATA}", "release_line")
     """The coalition's own "FOR IMMEDIATE RELEASE" line, by language."""
+
+    copyright = ByLanguage("copyright: {es: Publicado por las organizaciones de la coalición.}")
+    """The footer's text in other languages than the site's, whose is Material's `copyright`."""
 
     topics = TopicLabels()
     """How topics are shown, by id: `foia: FOIA`, or `{en: …, es: …}` per language."""

@@ -101,6 +101,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
         config.extra_css.append("assets/pressroom/pressroom.css")
+        # A newsroom's footer is the coalition's: Material's "Made with" line only if asked for.
+        config.extra.setdefault("generator", False)
         self.root = Path(config.config_file_path).parent
         self.settings = _settings(config, self.config)
         if self.config.search and {"search", "material/search"} & set(config.plugins):
@@ -318,6 +320,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         searching = page.file.src_uri == catalogue.folder + SEARCH_PAGE
         context[PAGE_LANGUAGE] = lang  # Material's strings, and <html lang>, follow it
         context["pressroom_words"] = catalogue.words()
+        context["pressroom_copyright"] = self.config.copyright.get(lang)  # else Material's
         context[CHROME_KEY] = None if searching else chrome_key(
             page, nav, config.theme.get("logo"), lang)
         if role is not None:
