@@ -209,11 +209,11 @@ def test_an_embargoed_partner_lifts_with_its_releases(fixture_site: Path) -> Non
 def test_a_held_back_partner_is_not_on_the_media_page(fixture_site: Path, line: str) -> None:
     """The media page lists every partner: never one that has not joined the site yet, nor
     its contacts, boilerplate, logo or feeds."""
-    write(fixture_site, "docs/assets/logos/newcomer.png", "")
-    (fixture_site / "docs/assets/logos/newcomer.png").write_bytes(PNG)
+    write(fixture_site, "docs/logos/newcomer.png", "")
+    (fixture_site / "docs/logos/newcomer.png").write_bytes(PNG)
     write(fixture_site, "docs/partners/newcomer.md", (
         f"---\nname: {MARKER} Collective\n{line}\nwebsite: https://newcomer.example.org\n"
-        "logo: assets/logos/newcomer.png\nsocial:\n  mastodon: https://social.example.org/@nc\n"
+        "logo: logos/newcomer.png\nsocial:\n  mastodon: https://social.example.org/@nc\n"
         "contacts:\n  - name: Nia Contact\n    email: nia@newcomer.example.org\n---\n"
         f"The {MARKER} boilerplate.\n"))
     write(fixture_site, "docs/partners/newcomer.es.md", f"Texto de {MARKER}.\n")
@@ -225,13 +225,13 @@ def test_a_held_back_partner_is_not_on_the_media_page(fixture_site: Path, line: 
         assert "newcomer" not in lxml_html.tostring(media, encoding="unicode")
     assert files_containing(build, MARKER) == []
     assert files_containing(build, "nia@newcomer") == []
-    assert not (build.out / "assets/logos/newcomer.png").exists()
+    assert not (build.out / "logos/newcomer.png").exists()
     if line.startswith("embargo"):
         lifted = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": EMBARGO})
         assert lifted.ok, lifted.log
         for url in ("media/", "es/media/"):
             assert f"{MARKER} Collective" in lifted.page(url).text_content()
-        assert (lifted.out / "assets/logos/newcomer.png").is_file()
+        assert (lifted.out / "logos/newcomer.png").is_file()
 
 
 # --- addresses Pressroom generates ------------------------------------------------------

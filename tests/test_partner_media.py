@@ -57,7 +57,7 @@ def test_a_partner_page_shows_the_partners_facts(built_fixture: Build) -> None:
     assert logo.get("alt") == "Sanctuary Legal Collective logo"
     assert resolve(built_fixture, url, logo.get("src")).is_file()
     (download,) = page.xpath(".//a[@download]")
-    logo_file = PARTNERS.parent / "assets" / "logos" / "sanctuary-legal.png"
+    logo_file = PARTNERS.parent / "logos" / "sanctuary-legal.png"
     assert norm(download.text_content()) == \
         f"Download the logo (PNG, {logo_file.stat().st_size} bytes)"
     assert resolve(built_fixture, url, download.get("href")).read_bytes() == \
