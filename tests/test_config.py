@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from sitebuild import run_build, run_command
+from sitebuild import FIXTURES, run_build, run_command
 
 from pressroom.core import settings
 from pressroom.core.errors import ContentErrors
@@ -40,6 +41,9 @@ BAD_SETTINGS = {
     "feed_length: 0": "'feed_length': 0 is out of range (write a whole number from 1 to 500)",
     "timezone: Mars/Olympus_Mons": "'timezone': 'Mars/Olympus_Mons' is not a time zone "
                                    "(use a name like America/New_York or UTC)",
+    "copyright: {fr: Texte}": "'copyright': Pressroom has no words in 'fr'",
+    "copyright: Text": "'copyright': 'Text' is not a text for each language (write it like "
+                       "`copyright: {es:",
     "releases_dir: ../outside": "'releases_dir': '../outside' is outside the site (name a "
                                 "folder inside the site, relative to mkdocs.yml",
 }
@@ -47,6 +51,17 @@ for setting, message in BAD_SETTINGS.items():
     CASES[setting] = (
         "  - pressroom:\n", f"  - pressroom:\n      {setting}\n", PLUGIN_OPTION + message
     )
+# The fixture sets topic labels: these replace them.
+FIXTURE_TOPICS = re.search(r"^      topics:\n(?:        .*\n)+", (FIXTURES / "site" / "mkdocs.yml")
+                           .read_text(encoding="utf-8"), re.MULTILINE).group(0)
+BAD_TOPICS = {
+    "topics: [foia]": "'topics': ['foia'] is not a list of topics and labels (map each topic "
+                      "to its label, like `foia: FOIA`",
+    "topics: {foia: {fr: FOIA}}": "'topics': foia: 'fr' is not a language Pressroom has words "
+                                  "for",
+}
+for setting, message in BAD_TOPICS.items():
+    CASES[setting] = (FIXTURE_TOPICS, f"      {setting}\n", PLUGIN_OPTION + message)
 
 
 @pytest.mark.parametrize("case", list(CASES))

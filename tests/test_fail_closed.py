@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 from sitebuild import Build, run_build
 from test_publishing import files_containing
 
@@ -203,6 +204,35 @@ def test_an_embargoed_partner_lifts_with_its_releases(fixture_site: Path) -> Non
     assert after.ok, after.log
     assert (after.out / "partners" / "data-justice" / "index.html").is_file()
     assert "partners/data-justice/index.html" in files_containing(after, MARKER)
+
+
+@pytest.mark.parametrize("line", ["draft: true", f"embargo: {EMBARGO}"])
+def test_a_held_back_partner_is_not_on_the_media_page(fixture_site: Path, line: str) -> None:
+    """The media page lists every partner: never one that has not joined the site yet, nor
+    its contacts, boilerplate, logo or feeds."""
+    write(fixture_site, "docs/logos/newcomer.png", "")
+    (fixture_site / "docs/logos/newcomer.png").write_bytes(PNG)
+    write(fixture_site, "docs/partners/newcomer.md", (
+        f"---\nname: {MARKER} Collective\n{line}\nwebsite: https://newcomer.example.org\n"
+        "logo: logos/newcomer.png\nsocial:\n  mastodon: https://social.example.org/@nc\n"
+        "contacts:\n  - name: Nia Contact\n    email: nia@newcomer.example.org\n---\n"
+        f"The {MARKER} boilerplate.\n"))
+    write(fixture_site, "docs/partners/newcomer.es.md", f"Texto de {MARKER}.\n")
+    build = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": BEFORE})
+    assert build.ok, build.log
+    for url in ("media/", "es/media/"):
+        media = build.page(url)
+        assert media.xpath("//section[@class='pressroom-media-kit']")  # the others are there
+        assert "newcomer" not in lxml_html.tostring(media, encoding="unicode")
+    assert files_containing(build, MARKER) == []
+    assert files_containing(build, "nia@newcomer") == []
+    assert not (build.out / "logos/newcomer.png").exists()
+    if line.startswith("embargo"):
+        lifted = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": EMBARGO})
+        assert lifted.ok, lifted.log
+        for url in ("media/", "es/media/"):
+            assert f"{MARKER} Collective" in lifted.page(url).text_content()
+        assert (lifted.out / "logos/newcomer.png").is_file()
 
 
 # --- addresses Pressroom generates ------------------------------------------------------

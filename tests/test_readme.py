@@ -163,3 +163,35 @@ def test_readme_sealing_commands_work(tmp_path: Path) -> None:
     link = run(preview_link, {"PRESSROOM_PREVIEW_SECRET": "a secret for this test",
                               "PRESSROOM_NOW": "2026-11-30T12:00:00-05:00"})
     assert re.search(r"https://\S+/preview/[0-9a-f]{32}/#\S+", link), link
+
+
+def yaml_block(heading: str) -> str:
+    section = README.split(heading, 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    block = re.search(r"```(?:yaml|markdown)\n(.*?)\n```", section, re.DOTALL)
+    assert block, f"the README shows no example under {heading!r}"
+    return block.group(1)
+
+
+def test_readme_partner_example_is_valid(tmp_path: Path) -> None:
+    site = shipped_copy(tmp_path)
+    example = yaml_block("## Add a partner or a campaign")
+    logo = yaml.safe_load(example.split("---\n")[1])["logo"]
+    (site / "docs" / logo).parent.mkdir(parents=True)
+    shutil.copy(REPO / "scripts/pressroom/mkdocs/assets/social.png", site / "docs" / logo)
+    (site / "docs" / "partners" / "immigrant-defense-project.md").write_text(
+        example.replace("...", "works for immigrants.") + "\n", encoding="utf-8")
+    result = check(site)
+    assert result.returncode == 0, result.stderr
+
+
+def test_readme_topic_labels_and_footer_are_the_shipped_sites() -> None:
+    """The README's examples are the shipped mkdocs.yml's own settings, which its build uses
+    (tests/test_partner_media.py checks what that build shows)."""
+    shipped = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    (plugin,) = [p["pressroom"] for p in shipped["plugins"] if "pressroom" in p]
+    topics = yaml.safe_load(yaml_block("### Topic labels"))["plugins"][0]["pressroom"]["topics"]
+    assert topics.items() <= plugin["topics"].items()
+    footer = yaml.safe_load(yaml_block("### The footer"))
+    assert footer["copyright"] == shipped["copyright"]
+    assert footer["extra"] == shipped["extra"]
+    assert footer["plugins"][0]["pressroom"]["copyright"] == plugin["copyright"]

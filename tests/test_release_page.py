@@ -35,7 +35,7 @@ CONTACTS = [
     ("Rachel Cohen", "rachel@immdefense.org"),
     ("Sejal Zota", "sejal@justfutureslaw.org"),
 ]
-TOPICS = ["surveillance", "facial recognition", "foia", "ice"]
+TOPICS = ["Surveillance", "Facial recognition", "FOIA", "ICE"]  # labels set in mkdocs.yml
 
 
 def norm(text: str) -> str:

@@ -160,7 +160,11 @@ def test_listing_titles_in_spanish(catalogue: Catalogue) -> None:
 def test_other_pages_in_spanish(catalogue: Catalogue) -> None:
     partner = views.partner_page(catalogue, "data-justice", "es")
     assert partner.about == "Acerca de Data Justice Alliance"
-    assert partner.logo_alt == "Logotipo de Data Justice Alliance"
+    assert partner.logo is None  # it has none
+    logo = views.partner_page(catalogue, "sanctuary-legal", "es").logo
+    assert logo is not None and logo.alt == "Logotipo de Sanctuary Legal Collective"
+    assert logo.details.startswith("PNG, ") and logo.details.endswith(" bytes")
+    assert views.media_page(catalogue, "es").title == "Prensa"
     campaign = views.campaign_page(catalogue, "know-your-rights", "es")
     assert campaign.status_label in ("Campaña activa", "Campaña cerrada")
     assert views.partners_directory(catalogue, "es").title == "Organizaciones"

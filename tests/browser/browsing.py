@@ -43,6 +43,8 @@ FIXTURE_PAGES = {
     "press": "/press/",
     "release": "/press/2023/coalition-sues-dhs-drone-surveillance-records/",
     "partner": "/partners/border-rights-network/",
+    "partner-logo": "/partners/sanctuary-legal/",  # logo and its download, contacts
+    "media": "/media/",
     "campaign": "/campaigns/stop-face-surveillance/",
     "topic": "/press/topics/surveillance/",
     "search": "/search/?q=Zanzibarite",  # with its one result shown
@@ -54,6 +56,8 @@ SHIPPED_PAGES = {
     "press": "/press/",
     "release": "/press/2020/clearview-ai-ice-foia/",
     "partner": "/partners/mijente/",
+    "partner-logo": "/partners/immigrant-defense-project/",  # contacts and social links
+    "media": "/media/",
     "campaign": "/campaigns/clearview-ai-foia/",
     "topic": "/press/topics/facial-recognition/",
     "search": "/search/?q=Clearview",

@@ -34,11 +34,13 @@ SPANISH_PAGES = {
     "spanish-only": SPANISH_ONLY,
     "untranslated-partner": "/es/partners/data-justice/",  # English text marked lang="en"
     "partner": "/es/partners/community-voices/",
-    "search": "/es/search/?q=demanda",  # with its one result shown
+    "partner-logo": "/es/partners/sanctuary-legal/",
+    "media": "/es/media/",
+    "search": "/es/search/?q=demanda",  # with its results shown
 }
 
 LIGHT = [(name, "desktop") for name in SPANISH_PAGES] + [
-    ("release", "phone"), ("search", "phone")]
+    ("release", "phone"), ("search", "phone"), ("media", "phone")]
 
 
 def accessible_in_spanish(visit, axe_source: str, screenshot: str | None = None) -> None:

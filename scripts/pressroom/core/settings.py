@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
 from pressroom.core.content.languages import SUPPORTED
+from pressroom.core.content.newsroom import topic_slug
 from pressroom.core.errors import ContentError, ContentErrors
 
 
@@ -80,3 +81,48 @@ def site_languages(value: object) -> tuple[str, ...]:
         raise ContentErrors([ContentError("mkdocs.yml", 0, "plugins.pressroom.languages",
                                           what, hint)])
     return tuple(value)
+
+
+# How topics are shown, by topic id: one label for every language (`foia: FOIA`), or one per
+# language (`surveillance: {en: Surveillance, es: Vigilancia}`), under the key EVERY_LANGUAGE.
+TopicLabels = dict[str, dict[str, str]]
+EVERY_LANGUAGE = ""
+_TOPICS = "plugins.pressroom.topics"
+_TOPICS_HINT = ("map each topic to its label, like `foia: FOIA`, or to a label per language, "
+                "like `surveillance: {en: Surveillance, es: Vigilancia}`")
+
+
+def topic_labels(value: object) -> TopicLabels:
+    """`topics: {foia: FOIA}`: the labels topics are shown by; their addresses stay their ids.
+    A topic is named as releases write it or by its id: `facial recognition` is
+    `facial-recognition`."""
+    def problem(what: str) -> ContentErrors:
+        return ContentErrors([ContentError("mkdocs.yml", 0, _TOPICS, what, _TOPICS_HINT)])
+
+    if not isinstance(value, dict):
+        raise problem(f"{value!r} is not a list of topics and labels")
+    labels: TopicLabels = {}
+    for topic, label in value.items():
+        if not isinstance(topic, str) or not topic.strip():
+            raise problem(f"{topic!r} is not a topic")
+        by_language = label if isinstance(label, dict) else {EVERY_LANGUAGE: label}
+        for lang, text in by_language.items():
+            if lang != EVERY_LANGUAGE and lang not in SUPPORTED:
+                raise problem(f"{topic}: {lang!r} is not a language Pressroom has words for")
+            if not isinstance(text, str) or not text.strip():
+                raise problem(f"{topic}: {text!r} is not a label")
+        slug = topic_slug(topic)
+        if slug in labels:
+            raise problem(f"{topic!r} is the same topic as another one in the list")
+        labels[slug] = {lang: " ".join(text.split()) for lang, text in by_language.items()}
+    return labels
+
+
+def topic_labels_in(labels: TopicLabels, lang: str) -> dict[str, str]:
+    """The labels of topics on one language's pages, by topic id."""
+    found = {}
+    for slug, by_language in labels.items():
+        label = by_language.get(lang) or by_language.get(EVERY_LANGUAGE)
+        if label is not None:
+            found[slug] = label
+    return found

@@ -8,6 +8,7 @@ zone), which the `pressroom` command applies to the settings it reads.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
@@ -17,6 +18,18 @@ from pressroom.core.content.languages import DEFAULT_LANGUAGES
 from pressroom.core.errors import ContentErrors
 from pressroom.core.i18n.words import Wording
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
+
+T = TypeVar("T")
+
+
+def by_core_rule(rule: Callable[[Any], T], value: object) -> T:
+    """What the core's rule makes of `value`; its message, without the file and setting that
+    MkDocs names itself, becomes the option's."""
+    try:
+        return rule(value)
+    except ContentErrors as problems:
+        (error,) = problems.errors
+        raise ValidationError(f"{error.message} ({error.hint})") from None
 
 
 class Count(c.BaseConfigOption[int]):
@@ -45,11 +58,7 @@ class CoreRule(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        try:
-            self.rule(text)
-        except ContentErrors as problems:
-            (error,) = problems.errors
-            raise ValidationError(f"{error.message} ({error.hint})") from None
+        by_core_rule(self.rule, text)
         return text
 
 
@@ -61,32 +70,41 @@ class Languages(c.BaseConfigOption[tuple[str, ...]]):
         self.default = list(DEFAULT_LANGUAGES)
 
     def run_validation(self, value: object) -> tuple[str, ...]:
-        try:
-            return settings.site_languages(value)
-        except ContentErrors as problems:
-            (error,) = problems.errors
-            raise ValidationError(f"{error.message} ({error.hint})") from None
+        return by_core_rule(settings.site_languages, value)
 
 
-class ReleaseLines(c.BaseConfigOption[dict[str, str]]):
-    """The line above a release's headline, by language, where the coalition writes its own."""
+class ByLanguage(c.BaseConfigOption[dict[str, str]]):
+    """Text in the coalition's own words, by language: the line above a release's headline,
+    the footer."""
 
-    def __init__(self) -> None:
+    def __init__(self, example: str, word: str | None = None) -> None:
         super().__init__()
         self.default = {}
+        self.example = example  # how to write it, in the message of a mistake
+        self.word = word  # the Pressroom wording it replaces, if any
 
     def run_validation(self, value: object) -> dict[str, str]:
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
         ):
             raise ValidationError(
-                f"{value!r} is not a line for each language "
-                "(write it like `release_line: {es: PARA PUBLICACIÓN INMEDIATA}`)")
-        try:
-            Wording({lang: {"release_line": line} for lang, line in value.items()})
+                f"{value!r} is not a text for each language (write it like `{self.example}`)")
+        try:  # an unknown language, or a wording sites cannot set
+            Wording({lang: {self.word: text} if self.word else {} for lang, text in value.items()})
         except ValueError as problem:
             raise ValidationError(str(problem)) from None
         return dict(value)
+
+
+class TopicLabels(c.BaseConfigOption[settings.TopicLabels]):
+    """The labels topics are shown by, checked by the core's rule."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default = {}
+
+    def run_validation(self, value: object) -> settings.TopicLabels:
+        return by_core_rule(settings.topic_labels, value)
 
 
 class PressroomConfig(Config):
@@ -108,8 +126,14 @@ class PressroomConfig(Config):
     languages = Languages()
     """The site's languages, its default first: `[en, es]` puts Spanish at /es/."""
 
-    release_line = ReleaseLines()
+    release_line = ByLanguage("release_line: {es: PARA PUBLICACIÓN INMEDIATA}", "release_line")
     """The coalition's own "FOR IMMEDIATE RELEASE" line, by language."""
+
+    copyright = ByLanguage("copyright: {es: Publicado por las organizaciones de la coalición.}")
+    """The footer's text in other languages than the site's, whose is Material's `copyright`."""
+
+    topics = TopicLabels()
+    """How topics are shown, by id: `foia: FOIA`, or `{en: …, es: …}` per language."""
 
     timezone = CoreRule(time_zone, default=DEFAULT_TIMEZONE)
     """Where the coalition dates its releases: the hour a release dated 20 October went out."""

@@ -110,6 +110,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(PACKAGE_DIR / "templates"))
         config.extra_css.append("assets/pressroom/pressroom.css")
+        # A newsroom's footer is the coalition's: Material's "Made with" line only if asked for.
+        config.extra.setdefault("generator", False)
         self.root = Path(config.config_file_path).parent
         self.settings = _settings(config, self.config)
         if self.config.search and {"search", "material/search"} & set(config.plugins):
@@ -162,6 +164,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             self.root, releases_dir, docs_dir,
             cache=self.read_cache if self.preview else None, clock=clock,
             languages=self.config.languages, sealed=sealed,
+            topic_labels=self.config.topics,
         )
         self.sealed_docs = place_sealed(sealed, self.root, releases_dir, docs_dir).docs
         log.info(build_summary(newsroom, clock, preview=self.preview, hide_values=hides_values()))
@@ -380,6 +383,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         searching = page.file.src_uri == catalogue.folder + SEARCH_PAGE
         context[PAGE_LANGUAGE] = lang  # Material's strings, and <html lang>, follow it
         context["pressroom_words"] = catalogue.words()
+        context["pressroom_copyright"] = self.config.copyright.get(lang)  # else Material's
         context[CHROME_KEY] = None if searching else chrome_key(
             page, nav, config.theme.get("logo"), lang)
         if role is not None:

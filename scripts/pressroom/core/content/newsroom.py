@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Self
 
@@ -76,6 +77,7 @@ class Partner(_ShownInLanguages):
     original_lang: str = "en"  # the site's default language, the original page's
     lang: str = "en"  # the language of the pages that show it
     folder: str = ""  # where that language's pages live
+    logo_size: int | None = None  # the logo file's size in bytes, for its download link
 
     @property
     def boilerplate(self) -> str:
@@ -89,6 +91,10 @@ class Partner(_ShownInLanguages):
     @property
     def name(self) -> str:
         return self._own("name")
+
+    @property
+    def short_name(self) -> str | None:
+        return self._own("short_name")
 
     @property
     def url(self) -> str:
@@ -131,6 +137,8 @@ class Topic:
     slug: str
     label: str
     folder: str = ""  # the language's: "" or "es/"
+    labelled: bool = False  # the label is the coalition's, given for the page's language
+
 
     @property
     def url(self) -> str:
@@ -160,6 +168,8 @@ class Release:
     folder: str = ""  # where its language's pages live: "" or "es/"
     key: str = ""  # the file name without language and `.md`: shared by a release's translations
     inherited: tuple[str, ...] = ()  # a translation's fields taken from its original
+    # The coalition's display labels of topics in the release's language, by topic id.
+    topic_labels: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def body(self) -> str:
@@ -196,7 +206,8 @@ class Release:
         unique: dict[str, Topic] = {}
         for label in self.front.topics:
             slug = topic_slug(label)
-            unique.setdefault(slug, Topic(slug, label, self.folder))
+            shown = self.topic_labels.get(slug)
+            unique.setdefault(slug, Topic(slug, shown or label, self.folder, shown is not None))
         return tuple(unique.values())
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from pressroom.core.content.languages import SUPPORTED, Language
 
@@ -82,6 +83,16 @@ class Words:
     # What the Search page says as it searches; {query} is the visitor's words, {count} a number.
     search_messages: dict[str, str]
     logo: str  # {name}
+    short_name: str  # before a partner's short name
+    website: str
+    social: str  # before a partner's social media links
+    # The media page.
+    media: str  # its title and its place in the navigation
+    media_intro: str
+    feeds: str
+    logo_download: str  # followed by the file's format and size: "(PNG, 12 KB)"
+    size_bytes: str  # {count}: a file of under a kilobyte
+    no_contacts: str
     campaign_status: Mapping[str, str]  # by the front matter's `status`
     # The head's feed links.
     site_feeds: str  # {site}
@@ -95,6 +106,18 @@ class Words:
 
     def about_name(self, name: str) -> str:
         return self.about.format(name=name)
+
+    def file_details(self, file_format: str, size: int | None) -> str:
+        """`PNG, 12 KB`; `PNG` alone when the size is not known."""
+        return f"{file_format}, {self.file_size(size)}" if size is not None else file_format
+
+    def file_size(self, size: int) -> str:
+        """`840 bytes`, `12 KB`, `1.4 MB` (`1,4 MB` in Spanish): as download links give it."""
+        if size < 1024:
+            return self.size_bytes.format(count=size)
+        if size < 1024 * 1024:
+            return f"{round(size / 1024)} KB"
+        return f"{format_decimal(round(size / 1024 / 1024, 1), locale=self.language.locale)} MB"
 
     def contacts_label(self, count: int) -> str:
         return self.contact if count == 1 else self.contacts
@@ -210,6 +233,16 @@ ENGLISH = Words(
         "failed": "Search could not start. Reload the page to try again.",
     },
     logo="{name} logo",
+    short_name="Short name",
+    website="Website",
+    social="Social media",
+    media="Media",
+    media_intro="Every partner's press contacts, logos and \"About\" texts, and the feeds, "
+    "in one place.",
+    feeds="Feeds",
+    logo_download="Download the logo",
+    size_bytes="{count} bytes",
+    no_contacts="No press contact listed.",
     campaign_status={"active": "Active campaign", "closed": "Closed campaign"},
     site_feeds="{site}: press releases",
     made_with="Made with",
@@ -285,6 +318,16 @@ SPANISH = Words(
         "de nuevo.",
     },
     logo="Logotipo de {name}",
+    short_name="Nombre corto",
+    website="Sitio web",
+    social="Redes sociales",
+    media="Prensa",
+    media_intro="Los contactos de prensa, los logotipos y los textos \"Acerca de\" de cada "
+    "organización, y los canales de noticias, en un solo lugar.",
+    feeds="Canales de noticias",
+    logo_download="Descargar el logotipo",
+    size_bytes="{count} bytes",
+    no_contacts="No hay contactos de prensa.",
     campaign_status={"active": "Campaña activa", "closed": "Campaña cerrada"},
     site_feeds="{site}: comunicados de prensa",
     made_with="Hecho con",

@@ -56,6 +56,7 @@ from pressroom.core.loading.source import (
     read_source_text,
 )
 from pressroom.core.publishing.rules import Clock, goes_public_before, may_be_held_back
+from pressroom.core.settings import TopicLabels, topic_labels_in
 
 Front = TypeVar("Front", bound=BaseModel)
 Page = TypeVar("Page", Partner, Campaign)
@@ -75,11 +76,12 @@ ReadCache = dict[Path, tuple[tuple[int, int], tuple[SourceDocument, BaseModel]]]
 def load_newsroom(
     root: Path, releases_dir: Path, docs_dir: Path, cache: ReadCache | None = None,
     clock: Clock | None = None, languages: tuple[str, ...] = DEFAULT_LANGUAGES,
-    sealed: SealedReleases | None = None,
+    sealed: SealedReleases | None = None, topic_labels: TopicLabels | None = None,
 ) -> Newsroom:
     """Read and cross-check all content, or raise ContentErrors listing every problem.
 
     `sealed`: the sealed releases the build's key opened, read from memory like files.
+    `topic_labels`: the labels the site's settings give topics (settings.topic_labels).
 
     With a cache (a preview server's, kept between rebuilds), files that have not changed
     since the last call are not read again; every cross-check still runs. The clock only
@@ -108,9 +110,13 @@ def load_newsroom(
         ])
     # Every check has passed: the raw front matter and the line of each key have done their
     # job. Keeping them would hold megabytes through the build at a thousand releases.
+    labels = {lang: topic_labels_in(topic_labels or {}, lang) for lang in languages}
     return Newsroom(
-        releases=tuple(replace(r, document=r.document.checked()) for r in releases),
-        partners={p.id: replace(p, document=p.document.checked()) for p in partners},
+        releases=tuple(replace(r, document=r.document.checked(), topic_labels=labels[r.lang])
+                       for r in releases),
+        partners={p.id: replace(p, document=p.document.checked(),
+                                logo_size=_file_size(docs_dir, p.front.logo))
+                  for p in partners},
         campaigns={c.id: replace(c, document=c.document.checked()) for c in campaigns},
         languages=languages,
     )
@@ -744,6 +750,12 @@ def _without_consequences(errors: list[ErrorDetails]) -> list[ErrorDetails]:
 
 
 _FILE_HINT = "put the file in docs/ and give its path from there, like assets/logo.png"
+
+
+def _file_size(docs_dir: Path, named: str | None) -> int | None:
+    """The size of a file `check_files` found in docs/; None for one sealed with a release."""
+    path = docs_dir / named if named else None
+    return path.stat().st_size if path is not None and path.is_file() else None
 
 
 def _docs_file_problem(docs_dir: Path, shown: str, named: str) -> str | None:

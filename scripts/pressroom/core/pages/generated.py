@@ -11,6 +11,7 @@ from pressroom.core.views.catalogue import Catalogue
 
 LISTING = "pressroom/listing.html"
 DIRECTORY = "pressroom/directory.html"
+MEDIA_PAGE = "media/index.md"
 SEARCH_PAGE = "search/index.md"
 
 
@@ -33,7 +34,8 @@ class GeneratedPage:
 def generated_pages(
     catalogue: Catalogue, existing: set[str], *, search: bool = True
 ) -> list[GeneratedPage]:
-    """The archive's pages. Directories are only generated where the site has none of its own.
+    """The archive's pages, the directories and the media page; the directories and media page
+    only where the site has none of its own.
 
     Page 1 of a partner's or campaign's archive is that partner's or campaign's own page.
     """
@@ -51,6 +53,9 @@ def generated_pages(
     if f"{folder}partners/index.md" not in existing:
         page(f"{folder}partners/index.md", words.partners, DIRECTORY,
              partial(views.partners_directory, catalogue))
+    if folder + MEDIA_PAGE not in existing:
+        page(folder + MEDIA_PAGE, words.media, "pressroom/media.html",
+             partial(views.media_page, catalogue))
     if search:
         page(folder + SEARCH_PAGE, words.search, "pressroom/search.html",
              partial(views.search_page, catalogue))

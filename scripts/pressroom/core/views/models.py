@@ -142,18 +142,48 @@ class DirectoryPage:
 
 
 @dataclass(frozen=True)
+class Logo:
+    src: str  # the file, relative to docs/
+    alt: str  # "Data Justice Alliance logo"
+    details: str  # for its download link: "PNG, 12 KB"
+
+
+@dataclass(frozen=True)
 class PartnerPage:
     name: str
-    short_name: str | None
-    website: str
-    logo: str | None
-    logo_alt: str
+    short_name: str | None  # shown labelled, "Short name: IDP", where it is not the name
+    website: Link  # its label is the site's name, `immigrantdefenseproject.org`
+    logo: Logo | None
     about: str  # "About …", the heading of the partner's own text
     social: list[Link]
+    contacts: list[ContactView]
     releases: list[ReleaseCard]
     feeds: list[Link]
     pager: Paging | None
     about_lang: str | None = None  # the "About" text's language, where untranslated
+
+
+@dataclass(frozen=True)
+class MediaKit:
+    """One partner on the media page."""
+
+    name: Link
+    logo: Logo | None
+    contacts: list[ContactView]
+    about: str  # "About …"
+    boilerplate_html: str
+    feeds: list[Link]
+    about_lang: str | None = None
+
+
+@dataclass(frozen=True)
+class MediaPage:
+    """Every partner's press contacts, logos and boilerplate, and the feeds, in one place."""
+
+    title: str
+    intro: str
+    feeds: list[Link]  # the site's
+    partners: list[MediaKit]
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pressroom.core.listings import order
 from pressroom.core.listings.archive import Archive, pager
 from pressroom.core.outputs.feeds import FEED_FILES
 from pressroom.core.outputs.filter_index import INDEX_PATH
+from pressroom.core.views import partners as partner_views
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.html_text import dateline
 from pressroom.core.views.models import (
@@ -19,6 +20,8 @@ from pressroom.core.views.models import (
     HomePage,
     Link,
     ListingPage,
+    MediaKit,
+    MediaPage,
     Paging,
     PartnerPage,
     Phrase,
@@ -87,7 +90,8 @@ def release_page(
         ],
         contacts_label=words.contacts_label(len(release.front.contacts)),
         campaign=Link(campaign.title, campaign.url) if campaign else None,
-        topics=[Link(topic.label, topic.url, untranslated("topics")) for topic in release.topics],
+        topics=[Link(topic.label, topic.url, None if topic.labelled else untranslated("topics"))
+                for topic in release.topics],
         abouts=[
             About(partners[p].name, partners[p].url,
                   catalogue.rendered.boilerplate_html.get(partners[p].url, ""),
@@ -129,20 +133,41 @@ def listing_page(
 def partner_page(catalogue: Catalogue, partner_id: str, language: str | None = None) -> PartnerPage:
     words = catalogue.words(language)
     partner = catalogue.newsroom.partners[partner_id]
-    front = partner.front
     archive = catalogue.archives.find("partner", partner_id)
     return PartnerPage(
         name=partner.name,
-        short_name=front.short_name,
-        website=str(front.website),
-        logo=front.logo,
-        logo_alt=words.logo.format(name=partner.name),
+        short_name=partner.short_name if partner.short_name != partner.name else None,
+        website=partner_views.website(partner),
+        logo=partner_views.logo(partner, words),
         about=words.about_name(partner.name),
         about_lang=partner.boilerplate_lang,
-        social=[Link(network, str(url)) for network, url in front.social.items()],
+        social=partner_views.social(partner),
+        contacts=partner_views.contacts(partner),
         releases=catalogue.cards.cards(archive.page_releases(1), language),
         feeds=subscribe_links(archive.folder),
         pager=paging(archive, 1, words),
+    )
+
+
+def media_page(catalogue: Catalogue, language: str | None = None) -> MediaPage:
+    words = catalogue.words(language)
+    return MediaPage(
+        title=words.media,
+        intro=words.media_intro,
+        feeds=subscribe_links(f"{catalogue.folder}press/"),
+        partners=[
+            MediaKit(
+                name=Link(partner.name, partner.url),
+                logo=partner_views.logo(partner, words),
+                contacts=partner_views.contacts(partner),
+                about=words.about_name(partner.name),
+                boilerplate_html=catalogue.rendered.boilerplate_html.get(partner.url, ""),
+                feeds=subscribe_links(partner.url),
+                about_lang=partner.boilerplate_lang,
+            )
+            for partner in sorted(catalogue.newsroom.partners.values(),
+                                  key=lambda p: p.name.casefold())
+        ],
     )
 
 
@@ -169,7 +194,7 @@ def campaign_page(
 
 def partners_directory(catalogue: Catalogue, language: str | None = None) -> DirectoryPage:
     return DirectoryPage(catalogue.words(language).partners, [
-        (Link(p.name, p.url), p.front.short_name or "")
+        (Link(p.name, p.url), p.short_name or "")
         for p in sorted(catalogue.newsroom.partners.values(), key=lambda p: p.name.casefold())
     ])
 
