@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -47,6 +47,7 @@ class SearchIndexer:
         self.peak_bytes = 0  # the most memory Pagefind's program held
         self._error: BaseException | None = None
         self._abandoned = threading.Event()
+        self._process: subprocess.Popen[bytes] | None = None
         self._thread = threading.Thread(target=self._run, args=(documents,), daemon=True)
         self._thread.start()
 
@@ -56,20 +57,33 @@ class SearchIndexer:
             raise SearchIndexError(f"the search index could not be written: {self._error}")
 
     def abandon(self) -> None:
-        """Let a build that failed finish with its index unwritten, before the next begins."""
+        """Stop, leaving the index as it was: a newer build writes its own. Never waits."""
         self._abandoned.set()
-        self._thread.join()
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.terminate()  # its thread then stops, and nothing of it is swapped in
 
     def _run(self, documents: Sequence[SearchDocument]) -> None:
         started = time.perf_counter()
         try:
-            self.peak_bytes = _index(documents, self.output, self._abandoned)
+            self.peak_bytes = _index(documents, self.output, self._abandoned, self._started)
             self.seconds = time.perf_counter() - started
         except BaseException as error:  # reported by wait(), in the build's own thread
-            self._error = error
+            if not self._abandoned.is_set():
+                self._error = error
+
+    def _started(self, process: subprocess.Popen[bytes]) -> None:
+        self._process = process
+        if self._abandoned.is_set():
+            process.terminate()
 
 
-def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threading.Event) -> int:
+# Swapping a written index in is one step at a time, and never for an abandoned one.
+_SWAP = threading.Lock()
+
+
+def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threading.Event,
+           started: Callable[[subprocess.Popen[bytes]], None]) -> int:
     """Index and write; the peak memory of Pagefind's program, in bytes."""
     from pagefind.service import get_executable  # the binary comes with pagefind[bin]
 
@@ -79,6 +93,7 @@ def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threadi
     with tempfile.TemporaryFile() as log, subprocess.Popen(
         [str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
     ) as service:
+        started(service)
         assert service.stdin is not None and service.stdout is not None
         try:
             _converse(service.stdin, _Replies(service.stdout), documents, output, abandoned)
@@ -121,9 +136,12 @@ def _converse(send_to: IO[bytes], replies: _Replies, documents: Sequence[SearchD
         _sort_entry(fresh / "pagefind-entry.json")
         fresh.chmod(0o755)  # mkdtemp's folder is private to its owner; a site's is not
         stale = fresh.with_name(fresh.name + "-old")
-        if output.exists():
-            output.rename(stale)
-        fresh.rename(output)
+        with _SWAP:
+            if abandoned.is_set():
+                return
+            if output.exists():
+                output.rename(stale)
+            fresh.rename(output)
         shutil.rmtree(stale, ignore_errors=True)
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
