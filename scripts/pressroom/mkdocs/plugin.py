@@ -61,6 +61,7 @@ from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
 from pressroom.core.views.problems import problems_page
 from pressroom.mkdocs import previews
+from pressroom.mkdocs.compiled_templates import CompiledTemplates
 from pressroom.mkdocs.config import PressroomConfig
 from pressroom.mkdocs.languages import add_untranslated, language_nav, place_translations
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
@@ -99,6 +100,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.stylesheets: list[str] = []
         self.read_cache: ReadCache = {}  # likewise: unchanged files are not read again
         self.shared_chrome = SharedChrome()
+        self.compiled_templates = CompiledTemplates()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` previews drafts and embargoed releases; builds never show them.
@@ -344,6 +346,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.env = env
+        env.bytecode_cache = self.compiled_templates
         if self.problems is not None:
             return env
         # A template or the nav may have changed since the last build.

@@ -23,6 +23,7 @@ How it decides, failing closed:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -74,10 +75,16 @@ class Hazard:
 
 def body_hazards(body: str) -> list[tuple[int, Hazard]]:
     """Every hazard in a page's Markdown body, with its line in the body (1-based)."""
+    return list(_body_hazards(body))
+
+
+# A body is checked once per text: `mkdocs serve` checks every release on every save.
+@functools.lru_cache(maxsize=8192)
+def _body_hazards(body: str) -> tuple[tuple[int, Hazard], ...]:
     if not _may_be_unsafe(body):
-        return []
+        return ()
     found = html_hazards(markdown.markdown(body, extensions=_EXTENSIONS))
-    return list(zip(_lines(found, body), found, strict=True)) if found else []
+    return tuple(zip(_lines(found, body), found, strict=True)) if found else ()
 
 
 def html_hazards(fragment: str) -> list[Hazard]:
