@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
+import io
 import json
 from pathlib import Path
 
-from pressroom.core.outputs.search_bundle import BUNDLE_FOLDER, SearchIndexer
+from pressroom.core.outputs.search_bundle import BUNDLE_FOLDER, SearchIndexer, _Replies
 from pressroom.core.outputs.search_index import SearchDocument
 
 DOCUMENTS = [
@@ -63,3 +65,16 @@ def test_an_abandoned_index_is_never_left_half_written(tmp_path: Path) -> None:
     indexer.wait()  # an abandoned index reports no error
     assert not output.exists() or (output / "pagefind-entry.json").is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pagefind-")]
+
+
+def test_an_empty_answer_or_a_line_of_its_own_is_never_taken_for_a_reply() -> None:
+    # Builds failed now and then on an empty message (two commas in a row) from the program.
+    def message(payload: dict) -> bytes:
+        return base64.b64encode(json.dumps({"message_id": 1, "payload": payload}).encode())
+
+    stream = io.BufferedReader(io.BytesIO(
+        b",Note: something\n" + message({"type": "A"}) + b",," + message({"type": "B"}) + b","))
+    replies = _Replies(stream)
+    assert replies.expect(1, "A") == {"type": "A"}
+    assert replies.expect(1, "B") == {"type": "B"}
+    assert replies.noise == b"Note: something\n"

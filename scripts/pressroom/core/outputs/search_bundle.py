@@ -180,6 +180,7 @@ class _Replies:
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
         self._buffer = b""
+        self.noise = b""  # what the program wrote that is no answer
 
     def expect(self, message_id: int, kind: str) -> dict[str, Any]:
         reply = self._next()
@@ -191,10 +192,35 @@ class _Replies:
         return payload
 
     def _next(self) -> dict[str, Any]:
-        while b"," not in self._buffer:
-            chunk = self._stream.read1(1 << 16)  # type: ignore[attr-defined]
-            if not chunk:
-                raise EOFError("Pagefind stopped before it answered")
-            self._buffer += chunk
-        message, self._buffer = self._buffer.split(b",", 1)
-        return json.loads(base64.b64decode(message))
+        while True:
+            while b"," not in self._buffer:
+                chunk = self._stream.read1(1 << 16)  # type: ignore[attr-defined]
+                if not chunk:
+                    raise EOFError("Pagefind stopped before it answered"
+                                   + (f"; it said: {self.noise[-500:]!r}" if self.noise else ""))
+                self._buffer += chunk
+            piece, self._buffer = self._buffer.split(b",", 1)
+            message = self._message_in(piece)
+            if message is not None:
+                return message
+
+    def _message_in(self, piece: bytes) -> dict[str, Any] | None:
+        """The message at the end of `piece`. The program sometimes writes a line of its own
+        before one, or an empty one; that is kept as `noise`, never taken for an answer."""
+        start = piece.find(_MESSAGE_START)
+        while start != -1:
+            try:
+                message = json.loads(base64.b64decode(piece[start:], validate=True))
+            except (ValueError, UnicodeDecodeError):
+                start = piece.find(_MESSAGE_START, start + 1)
+                continue
+            if isinstance(message, dict):
+                self.noise += piece[:start]
+                return message
+            start = piece.find(_MESSAGE_START, start + 1)
+        self.noise += piece
+        return None
+
+
+# Every message is a JSON object whose first key begins with a letter: `{"m…` is `eyJ…`.
+_MESSAGE_START = b"eyJ"
