@@ -1,7 +1,7 @@
 """A release as plain text, beside its page (`press/<year>/<slug>/release.txt`), for journalists
-who paste it: the release line, date, contacts, headline, body, end mark and boilerplates,
-in reading order, then the page's address. Written only for what the page itself shows, so never for a held-back
-release, and a function of the rendered page alone, so every build writes the same bytes."""
+who paste it: the release line, date, contacts, headline, body, end mark and boilerplates, in
+reading order, then the page's address. Written only from a page kept as public, so never for
+a held-back release, and a function of that page alone, so every build writes the same bytes."""
 
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ def sidebars_to_hide(role: PageRole | None, *, tabs: bool, sections: bool) -> li
     """Material's sidebars that would hold nothing on a page: with navigation tabs and no
     sections, the left one lists only the page itself; Pressroom's pages have no contents."""
     hidden = ["navigation"] if tabs and not sections else []
-    return hidden + ["toc"] if role is not None else hidden
+    return [*hidden, "toc"] if role is not None else hidden
 
 
 def keep_rendered(role: PageRole, body_html: str, rendered: Rendered, *, public: bool) -> str:
