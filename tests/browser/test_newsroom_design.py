@@ -90,7 +90,6 @@ def test_about_headings_read_as_headings(fixture_server, open_page, size):
         600, int(text.evaluate(STYLE, "fontWeight")))
     size_of = lambda e: float(e.evaluate(STYLE, "fontSize").removesuffix("px"))  # noqa: E731
     assert size_of(heading) > size_of(text)
-    shot(visit, f"release-{size}")
     visit.assert_clean()
 
 
@@ -168,9 +167,9 @@ def test_download_link_fetches_the_release_text(fixture_server, open_page):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("name", ["partner", "media"])
-def test_screenshots_of_partner_and_media_pages(shipped_server, open_page, name, size):
-    path = {"partner": SHIPPED_PAGES["partner"], "media": "/media/"}[name]
+@pytest.mark.parametrize("name", ["release", "partner", "media"])
+def test_screenshots_of_release_partner_and_media_pages(shipped_server, open_page, name, size):
+    path = {**SHIPPED_PAGES, "media": "/media/"}[name]
     if not (shipped_server.root / path.strip("/") / "index.html").is_file():
         return  # a site without a media page
     visit = open_page(shipped_server.url(path), size)
