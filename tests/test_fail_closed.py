@@ -72,6 +72,30 @@ def test_future_date_waits_for_its_day_in_the_site_time_zone(fixture_site: Path)
     assert "press/feed.xml" in files_containing(after, MARKER)
 
 
+# --- a release's plain text goes out with its page, never before -------------------------
+
+def test_release_text_is_written_only_once_the_release_is_public(fixture_site: Path) -> None:
+    write(fixture_site, "press_releases/2030-01-01-embargoed-text.md",
+          release(f"Embargoed text {MARKER}", f"embargo: {EMBARGO}", "preview: true",
+                  body=f"Body {MARKER}."))
+    write(fixture_site, "press_releases/2030-01-01-embargoed-text.es.md",
+          f"---\ntitle: Texto embargado {MARKER}\n---\nCuerpo {MARKER}.\n")
+    write(fixture_site, "press_releases/2029-06-01-draft-text.md",
+          release(f"Draft text {MARKER}", "date: 2029-06-01", "draft: true"))
+    before = run_build(fixture_site, "--strict", env={
+        "PRESSROOM_NOW": BEFORE, "PRESSROOM_PREVIEW_SECRET": "s" * 32})
+    assert before.ok, before.log
+    assert files_containing(before, MARKER) == []
+    texts = {path.parent.name for path in before.out.rglob("release.txt")}
+    assert not texts & {"embargoed-text", "draft-text"}, texts
+    after = run_build(fixture_site, "--strict", env={"PRESSROOM_NOW": EMBARGO})
+    assert after.ok, after.log
+    found = files_containing(after, MARKER)
+    assert "press/2030/embargoed-text/release.txt" in found
+    assert "es/press/2030/embargoed-text/release.txt" in found
+    assert not any("draft-text" in path for path in found), found
+
+
 # --- what publishes at the lift is checked now ------------------------------------------
 
 def test_broken_link_in_an_embargoed_release_fails_todays_build(fixture_site: Path) -> None:

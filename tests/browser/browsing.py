@@ -35,6 +35,9 @@ VIEWPORTS = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 375, "height": 740},
     "narrow": {"width": 320, "height": 640},
+    # The sizes the newsroom's first screen is judged at (issue 15).
+    "laptop": {"width": 1280, "height": 900},
+    "mobile": {"width": 390, "height": 844},
 }
 
 # One of each kind of page, on the fixture newsroom.

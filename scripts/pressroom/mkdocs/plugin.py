@@ -37,6 +37,7 @@ from pressroom.core.outputs import feeds
 from pressroom.core.outputs.csp import content_security_policy
 from pressroom.core.outputs.feeds import page_sitemap
 from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
+from pressroom.core.outputs.release_text import release_text, text_path
 from pressroom.core.outputs.search_bundle import BUNDLE_FOLDER, SearchIndexer, SearchIndexError
 from pressroom.core.outputs.search_index import search_documents
 from pressroom.core.outputs.sharing import HeadMeta, hreflang_links
@@ -57,6 +58,7 @@ from pressroom.core.pages.translations import Version, switcher, translation_key
 from pressroom.core.publishing.rules import Clock, build_clock, is_held_back
 from pressroom.core.publishing.status import build_summary
 from pressroom.core.publishing.withheld import RenderedPage, withhold
+from pressroom.core.views import pages as views
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
 from pressroom.core.views.problems import problems_page
@@ -79,6 +81,7 @@ ASSETS = {
     "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
     "assets/pressroom/filter.js": PACKAGE_DIR / "assets" / "filter.js",
     "assets/pressroom/search.js": PACKAGE_DIR / "assets" / "search.js",
+    "assets/pressroom/share.js": PACKAGE_DIR / "assets" / "share.js",
     previews.SCRIPT: PACKAGE_DIR / "assets" / "preview.js",
 }
 
@@ -317,6 +320,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             previews.page_meta(page.meta, planned, html.escape(
                 words.preview_title if planned.kind is previews.Kind.PREVIEW
                 else words.preview_moved))
+        hide = presenting.sidebars_to_hide(
+            role, tabs="navigation.tabs" in config.theme.get("features", []),
+            sections=any(item.children for item in self.navs[self._language(page)]))
+        if hide:
+            page.meta.setdefault("hide", hide)
         if role is None:
             return markdown
         title = presenting.title(role)
@@ -390,7 +398,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         context[CHROME_KEY] = None if searching else chrome_key(
             page, nav, config.theme.get("logo"), lang)
         if role is not None:
-            context["pressroom"] = presenting.view(role, catalogue, self.config.latest)
+            context["pressroom"] = presenting.view(role, catalogue, self.config.latest,
+                                                   self.settings.site_url)
         planned = self.previews.get(page.file.src_uri)
         if planned is not None:
             context["pressroom_preview"] = {"sealed": planned.sealed, "url": planned.release.url,
@@ -467,6 +476,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         folder = catalogue.folder
         settings = self._settings_in(catalogue)
         written = _write(site_dir, {folder + INDEX_PATH: filter_index(catalogue)})
+        written |= _write(site_dir, self._release_texts(catalogue))
         for feed in site_feeds(catalogue, settings, self.rendered.release_html):
             # One feed at a time: all of them at once would hold tens of megabytes.
             written |= _write(site_dir, feeds.documents(feed, settings.site_url))
@@ -479,6 +489,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.abandon()
+
+    def _release_texts(self, catalogue: Catalogue) -> dict[str, bytes]:
+        """Each release the catalogue shows, as plain text beside its page; a release whose
+        page was not kept as public (held back) has no rendered body here, and no text."""
+        site_url = self.settings.site_url
+        return {
+            text_path(release.url): release_text(
+                views.release_page(catalogue, release, site_url=site_url), body,
+                feeds.absolute(site_url, release.url))
+            for release in catalogue.releases
+            if (body := self.rendered.release_html.get(release.url)) is not None
+        }
 
     def _settings_in(self, catalogue: Catalogue) -> SiteSettings:
         return replace(self.settings, language=catalogue.lang, folder=catalogue.folder,

@@ -164,6 +164,8 @@ class ReleaseFront(_Strict):
     """Publish no earlier than this moment, with its UTC offset: 2026-12-01T09:00:00-05:00."""
     preview: bool = False
     """true gives journalists an encrypted preview before the lift: `pressroom preview-link`."""
+    featured: bool = False
+    """true pins the release at the top of the home page; the newest featured one is shown."""
 
     @model_validator(mode="before")
     @classmethod

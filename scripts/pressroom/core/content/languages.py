@@ -31,6 +31,7 @@ TRANSLATED_FIELDS = ("title", "subtitle", "summary", "location", "slug")
 # Taken from the original unless the translation sets them; date and embargo may never differ.
 SHARED_FIELDS = (
     "date", "embargo", "draft", "preview", "partners", "contacts", "campaign", "topics",
+    "featured",
 )
 
 _SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[a-z]{2})\.md$")

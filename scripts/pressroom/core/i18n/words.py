@@ -33,6 +33,11 @@ class Words:
     about: str  # {name}
     campaign: str
     topics: str  # also the browse heading
+    share: str  # the share row's aria-label
+    share_email: str
+    share_copy: str  # the copy-link button
+    share_copied: str  # what it says once the link is copied
+    download_text: str  # the link to the release as plain text
     # Banners of a release not yet public, in preview. {when}: date, time and zone.
     draft: str
     embargoed: str
@@ -69,6 +74,9 @@ class Words:
     # Home, search, partner and campaign pages.
     latest: str
     all_releases: str
+    featured: str  # above the release pinned on the home page
+    follow_news: str  # the heading over the feed links on the home page
+    feed_names: Mapping[str, str]  # each feed in plain words, by kind: rss, atom, json
     search: str  # the page's title and its button
     search_hint: str
     search_words: str
@@ -175,6 +183,11 @@ ENGLISH = Words(
     about="About {name}",
     campaign="Campaign",
     topics="Topics",
+    share="Share this release",
+    share_email="Email",
+    share_copy="Copy link",
+    share_copied="Link copied",
+    download_text="Download as plain text",
     draft="DRAFT — not published",
     embargoed="EMBARGOED UNTIL {when}",
     scheduled="SCHEDULED FOR {when}",
@@ -211,6 +224,9 @@ ENGLISH = Words(
     filter_failed="Could not load the list of releases",
     latest="Latest press releases",
     all_releases="All press releases",
+    featured="Featured",
+    follow_news="Follow the news",
+    feed_names={"rss": "Follow by RSS", "atom": "Follow by Atom", "json": "JSON Feed"},
     search="Search",
     search_hint="Search the text of every press release, partner and campaign.",
     search_words="Words to find",
@@ -258,6 +274,11 @@ SPANISH = Words(
     about="Acerca de {name}",
     campaign="Campaña",
     topics="Temas",
+    share="Compartir este comunicado",
+    share_email="Correo electrónico",
+    share_copy="Copiar enlace",
+    share_copied="Enlace copiado",
+    download_text="Descargar como texto",
     draft="BORRADOR — no publicado",
     embargoed="EMBARGADO HASTA {when}",
     scheduled="PROGRAMADO PARA {when}",
@@ -294,6 +315,9 @@ SPANISH = Words(
     filter_failed="No se pudo cargar la lista de comunicados",
     latest="Últimos comunicados de prensa",
     all_releases="Todos los comunicados de prensa",
+    featured="Destacado",
+    follow_news="Siga las noticias",
+    feed_names={"rss": "Seguir por RSS", "atom": "Seguir por Atom", "json": "JSON Feed"},
     search="Buscar",
     search_hint="Busque en el texto de todos los comunicados de prensa, organizaciones y "
     "campañas.",

@@ -46,11 +46,11 @@ def title(role: PageRole) -> str | None:
             return None
 
 
-def view(role: PageRole, catalogue: Catalogue, latest: int) -> object:
+def view(role: PageRole, catalogue: Catalogue, latest: int, site_url: str) -> object:
     """What the page's template lays out; called once every body is rendered."""
     match role:
         case ReleaseRole(release):
-            return views.release_page(catalogue, release)
+            return views.release_page(catalogue, release, site_url=site_url)
         case ListingRole(page):
             return page.view()
         case PartnerRole(partner):
@@ -59,6 +59,13 @@ def view(role: PageRole, catalogue: Catalogue, latest: int) -> object:
             return views.campaign_page(catalogue, campaign.id)
         case HomeRole():
             return views.home(catalogue, latest)
+
+
+def sidebars_to_hide(role: PageRole | None, *, tabs: bool, sections: bool) -> list[str]:
+    """Material's sidebars that would hold nothing on a page: with navigation tabs and no
+    sections, the left one lists only the page itself; Pressroom's pages have no contents."""
+    hidden = ["navigation"] if tabs and not sections else []
+    return [*hidden, "toc"] if role is not None else hidden
 
 
 def keep_rendered(role: PageRole, body_html: str, rendered: Rendered, *, public: bool) -> str:

@@ -102,6 +102,18 @@ class About:
 
 
 @dataclass(frozen=True)
+class Sharing:
+    """The release's share row: plain links, and a copy button that its own script shows."""
+
+    label: str  # the row's aria-label
+    email: Link  # mailto: with the headline and the release's address
+    copy: str  # the button's words
+    copied: str  # what it says once the address is on the clipboard
+    address: str  # the release's full address, which the button copies
+    download: Link  # the release as plain text, beside the page
+
+
+@dataclass(frozen=True)
 class ReleasePage:
     card: ReleaseCard
     release_line: str
@@ -112,6 +124,7 @@ class ReleasePage:
     topics: list[Link]
     abouts: list[About]
     banner: str | None
+    sharing: Sharing
 
 
 @dataclass(frozen=True)
@@ -208,6 +221,19 @@ class SearchPage:
 
 
 @dataclass(frozen=True)
+class PartnerLogo:
+    """A partner on the home page: its logo, or its name where it has none, to its page."""
+
+    name: str  # also the logo's alternative text: the link's name
+    url: str
+    logo: str | None
+
+
+@dataclass(frozen=True)
 class HomePage:
-    latest: list[ReleaseCard]
+    featured: ReleaseCard | None  # the newest release staff marked `featured: true`
+    latest: list[ReleaseCard]  # the newest others
     archive: Link
+    contacts: list[ContactView]  # the partners' press contacts, else the latest release's
+    feeds: list[Link]  # "Follow by RSS", "JSON Feed"
+    partners: list[PartnerLogo]

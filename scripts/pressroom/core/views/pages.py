@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+from pressroom.core.content.front_matter import Contact
 from pressroom.core.content.newsroom import Release
 from pressroom.core.i18n.words import Words, around
 from pressroom.core.listings import order
 from pressroom.core.listings.archive import Archive, pager
-from pressroom.core.outputs.feeds import FEED_FILES
+from pressroom.core.outputs.feeds import FEED_FILES, absolute
 from pressroom.core.outputs.filter_index import INDEX_PATH
+from pressroom.core.outputs.release_text import text_path
 from pressroom.core.views import partners as partner_views
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.html_text import dateline
@@ -23,10 +27,12 @@ from pressroom.core.views.models import (
     MediaKit,
     MediaPage,
     Paging,
+    PartnerLogo,
     PartnerPage,
     Phrase,
     ReleasePage,
     SearchPage,
+    Sharing,
 )
 from pressroom.core.views.notices import notice
 
@@ -64,8 +70,43 @@ def archive_title(catalogue: Catalogue, archive: Archive, words: Words) -> str:
     return words.archive_title(archive.kind, name)
 
 
+def plain_feed_links(folder: str, words: Words) -> list[Link]:
+    """The feeds in plain words: "Follow by RSS", "Follow by Atom", "JSON Feed"."""
+    return [Link(words.feed_names[kind], folder + file_name)
+            for kind, (file_name, _mime, _label) in FEED_FILES.items()]
+
+
+def contact_views(
+    catalogue: Catalogue, contacts: list[Contact], organisation: str | None = None,
+    title_lang: str | None = None,
+) -> list[ContactView]:
+    """Contacts as pages show them, each with its organisation's name (`organisation` where a
+    contact names none)."""
+    partners = catalogue.newsroom.partners
+    return [
+        ContactView(
+            contact.name, contact.title,
+            partners[contact.org].name if contact.org else organisation,
+            contact.email, contact.phone, title_lang,
+        )
+        for contact in contacts
+    ]
+
+
+def sharing(catalogue: Catalogue, release: Release, site_url: str,
+            language: str | None = None) -> Sharing:
+    words = catalogue.words(language)
+    address = absolute(site_url, release.url)
+    email = f"mailto:?subject={quote(release.title, safe='')}&body={quote(address, safe='')}"
+    return Sharing(
+        label=words.share, email=Link(words.share_email, email), copy=words.share_copy,
+        copied=words.share_copied, address=address,
+        download=Link(words.download_text, text_path(release.url)),
+    )
+
+
 def release_page(
-    catalogue: Catalogue, release: Release, language: str | None = None
+    catalogue: Catalogue, release: Release, language: str | None = None, site_url: str = "/",
 ) -> ReleasePage:
     words = catalogue.words(language)
     partners = catalogue.newsroom.partners
@@ -80,14 +121,8 @@ def release_page(
         card=catalogue.cards.card(release, language),
         release_line=words.release_line,
         dateline=dateline(release.front.location),
-        contacts=[
-            ContactView(
-                contact.name, contact.title,
-                partners[contact.org].name if contact.org else None,
-                contact.email, contact.phone, untranslated("contacts"),
-            )
-            for contact in release.front.contacts
-        ],
+        contacts=contact_views(catalogue, release.front.contacts,
+                               title_lang=untranslated("contacts")),
         contacts_label=words.contacts_label(len(release.front.contacts)),
         campaign=Link(campaign.title, campaign.url) if campaign else None,
         topics=[Link(topic.label, topic.url, None if topic.labelled else untranslated("topics"))
@@ -100,6 +135,7 @@ def release_page(
             for p in release.front.partners
         ],
         banner=notice(release, catalogue.clock, words),
+        sharing=sharing(catalogue, release, site_url, language),
     )
 
 
@@ -218,7 +254,39 @@ def search_page(catalogue: Catalogue, language: str | None = None) -> SearchPage
 
 
 def home(catalogue: Catalogue, count: int, language: str | None = None) -> HomePage:
+    """The front page: the featured release, the latest others, whom to call, the feeds and
+    the partners."""
+    words = catalogue.words(language)
+    newsroom = catalogue.newsroom
+    featured = featured_release(catalogue.releases)
+    others = [release for release in catalogue.releases if release is not featured]
+    latest = order.latest(others, count - 1 if featured else count)
     return HomePage(
-        catalogue.cards.cards(order.latest(catalogue.releases, count), language),
-        Link(catalogue.words(language).all_releases, f"{catalogue.folder}press/"),
+        featured=catalogue.cards.card(featured, language) if featured else None,
+        latest=catalogue.cards.cards(latest, language),
+        archive=Link(words.all_releases, f"{catalogue.folder}press/"),
+        contacts=media_contacts(catalogue, [featured, *latest] if featured else latest),
+        feeds=plain_feed_links(f"{catalogue.folder}press/", words),
+        partners=[
+            PartnerLogo(partner.name, partner.url, partner.front.logo)
+            for partner in sorted(newsroom.partners.values(), key=lambda p: p.name.casefold())
+        ],
     )
+
+
+def featured_release(releases: list[Release]) -> Release | None:
+    """The newest public release marked `featured: true`: marking a new one needs no unmarking
+    of the last."""
+    return next(iter(order.newest_first(r for r in releases if r.front.featured)), None)
+
+
+def media_contacts(catalogue: Catalogue, shown: list[Release]) -> list[ContactView]:
+    """Whom journalists call: each partner's press contacts from its file, or, where no
+    partner file names any, those of the first release on the page that has some."""
+    partners = sorted(catalogue.newsroom.partners.values(), key=lambda p: p.name.casefold())
+    standing = [view for partner in partners
+                for view in contact_views(catalogue, partner.front.contacts, partner.name)]
+    if standing:
+        return standing
+    release = next((r for r in shown if r.front.contacts), None)
+    return contact_views(catalogue, release.front.contacts) if release else []

@@ -97,6 +97,12 @@
     var select = form.elements[name];
     if (select && params.get(name)) select.value = params.get(name);
   });
+  // On a phone the list comes first: the filter folds to one line until a filter is set.
+  var fold = form.querySelector("details");
+  if (fold && window.matchMedia("(max-width: 44.984375em)").matches &&
+      !fields.some(function (name) { return params.get(name); })) {
+    fold.open = false;
+  }
   form.hidden = false;
   form.addEventListener("change", apply);
   form.addEventListener("reset", function () { setTimeout(apply, 0); });
