@@ -84,6 +84,9 @@ def test_home_has_media_contacts_feeds_in_plain_words_and_partners(
                for c in contacts)
     assert home.xpath('//*[contains(@class, "pressroom-home__contacts")]'
                       '//a[@href="mailto:press@border-rights.example.org"]')
+    # One click from there to every partner's contacts, on the media page.
+    assert [a.get("href") for a in within(home, "pressroom-home__contacts")[0].xpath(".//p/a")
+            ] == ["media/"]  # relative to the home page of its own language
     feeds = {a.text_content(): a.get("href")
              for a in within(home, "pressroom-home__feeds")[0].xpath(".//a")}
     assert feeds[follow].endswith("press/feed.xml")

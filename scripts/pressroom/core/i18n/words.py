@@ -97,6 +97,7 @@ class Words:
     # The media page.
     media: str  # its title and its place in the navigation
     media_intro: str
+    media_link: str  # from the home page's contacts to the media page
     feeds: str
     logo_download: str  # followed by the file's format and size: "(PNG, 12 KB)"
     size_bytes: str  # {count}: a file of under a kilobyte
@@ -253,6 +254,7 @@ ENGLISH = Words(
     website="Website",
     social="Social media",
     media="Media",
+    media_link="Every partner's contacts, logos and boilerplates",
     media_intro="Every partner's press contacts, logos and \"About\" texts, and the feeds, "
     "in one place.",
     feeds="Feeds",
@@ -346,6 +348,7 @@ SPANISH = Words(
     website="Sitio web",
     social="Redes sociales",
     media="Prensa",
+    media_link="Los contactos, logotipos y textos de todas las organizaciones",
     media_intro="Los contactos de prensa, los logotipos y los textos \"Acerca de\" de cada "
     "organización, y los canales de noticias, en un solo lugar.",
     feeds="Canales de noticias",

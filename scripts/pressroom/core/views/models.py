@@ -235,5 +235,6 @@ class HomePage:
     latest: list[ReleaseCard]  # the newest others
     archive: Link
     contacts: list[ContactView]  # the partners' press contacts, else the latest release's
+    media: Link  # the media page: every partner's contacts, logos and "About" texts
     feeds: list[Link]  # "Follow by RSS", "JSON Feed"
     partners: list[PartnerLogo]

@@ -266,6 +266,7 @@ def home(catalogue: Catalogue, count: int, language: str | None = None) -> HomeP
         latest=catalogue.cards.cards(latest, language),
         archive=Link(words.all_releases, f"{catalogue.folder}press/"),
         contacts=media_contacts(catalogue, [featured, *latest] if featured else latest),
+        media=Link(words.media_link, f"{catalogue.folder}media/"),
         feeds=plain_feed_links(f"{catalogue.folder}press/", words),
         partners=[
             PartnerLogo(partner.name, partner.url, partner.front.logo)
