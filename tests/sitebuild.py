@@ -80,6 +80,13 @@ def load_script(name: str) -> ModuleType:
     return module
 
 
+def readable_bytes(path: Path) -> bytes:
+    """A file's bytes, unzipped when compressed: sitemap.xml.gz, and every file of Pagefind's
+    search index, whose text a leak test must read too."""
+    content = path.read_bytes()
+    return gzip.decompress(content) if content[:2] == b"\x1f\x8b" else content
+
+
 def copy_site(source: Path, destination: Path) -> Path:
     """A fixture site in a temporary folder, using this repository's overrides."""
     shutil.copytree(source, destination)

@@ -7,13 +7,12 @@ the lift (twice: the bytes must not change), after it, and without the secret. T
 
 from __future__ import annotations
 
-import gzip
 import re
 from pathlib import Path
 
 import pytest
 from pyrage import x25519
-from sitebuild import FIXTURES, Build, copy_site, run_build
+from sitebuild import FIXTURES, Build, copy_site, readable_bytes, run_build
 from test_sealed import list_recipients, quiet_main
 
 from pressroom.core.outputs import previews
@@ -92,14 +91,9 @@ def sealed_in(page_file: Path) -> previews.Sealed:
 
 
 def all_text(out: Path) -> dict[str, bytes]:
-    """Every file's bytes, gzip-compressed ones opened, by path (the name included)."""
-    found = {}
-    for path in out.rglob("*"):
-        if path.is_file():
-            data = path.read_bytes()
-            found[path.relative_to(out).as_posix()] = (
-                gzip.decompress(data) if path.suffix == ".gz" else data)
-    return found
+    """Every file's bytes, gzip-compressed ones (the search index's) opened, by path."""
+    return {path.relative_to(out).as_posix(): readable_bytes(path)
+            for path in out.rglob("*") if path.is_file()}
 
 
 # --- before the lift ---------------------------------------------------------------------

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import Build, run_build
+from sitebuild import Build, readable_bytes, run_build
 
 DRAFT_MARKER = "Quetzalmarker-draft-51f0"
 EMBARGO_MARKER = "Quetzalmarker-embargo-9c2e"
@@ -41,12 +40,6 @@ def add_held_releases(site: Path) -> None:
     releases = site / "press_releases"
     (releases / "2026-11-20-draft-statement.md").write_text(DRAFT, encoding="utf-8")
     (releases / "2030-01-01-embargoed-report.md").write_text(EMBARGOED, encoding="utf-8")
-
-
-def readable_bytes(path: Path) -> bytes:
-    """A file's bytes, unzipped when compressed (sitemap.xml.gz)."""
-    content = path.read_bytes()
-    return gzip.decompress(content) if content[:2] == b"\x1f\x8b" else content
 
 
 def files_containing(build: Build, marker: str) -> list[str]:

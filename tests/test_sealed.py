@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from pyrage import x25519
-from sitebuild import FIXTURES, Build, copy_site, run_build, run_command
+from sitebuild import FIXTURES, Build, copy_site, readable_bytes, run_build, run_command
 
 from pressroom.cli.main import main
 from pressroom.core.loading.sealed import bucket, pack, seal, unpack
@@ -84,7 +84,7 @@ def tree_mentions(site: Path, word: str) -> list[str]:
 def site_mentions(build: Build, word: str) -> list[str]:
     return [path.relative_to(build.out).as_posix() for path in build.out.rglob("*")
             if word.lower() in path.name.lower()
-            or (path.is_file() and word.lower().encode() in path.read_bytes().lower())]
+            or (path.is_file() and word.lower().encode() in readable_bytes(path).lower())]
 
 
 @pytest.fixture(scope="module")
@@ -239,6 +239,10 @@ def test_with_the_key_after_the_lift_the_release_and_its_image_are_published(
     assert CANARY in after_lift.page(f"press/2031/{STEM[11:]}/").text_content()
     assert CANARY in after_lift.page(f"es/press/2031/{STEM[11:]}/").text_content()
     assert (after_lift.out / IMAGE).read_bytes() == PNG
+    # Searchable in both languages once public, so the leak checks above do read the index.
+    found = site_mentions(after_lift, CANARY)
+    assert any(path.startswith("pagefind/fragment/en_") for path in found), found
+    assert any(path.startswith("pagefind/fragment/es_") for path in found), found
     # Decrypted in memory only: the repository still holds no plain text.
     assert tree_mentions(sealed_site, CANARY) == []
 
