@@ -44,3 +44,14 @@ def test_every_address_shows_the_problems_until_they_are_fixed(fixture_site: Pat
             page = lxml_html.fromstring(server.get(address)[1])
             assert not page.xpath("//*[contains(@class, 'pressroom-problem')]"), address
             assert page.xpath("//h1"), address
+
+
+def test_a_page_at_an_address_pressroom_makes_is_shown_too(fixture_site: Path) -> None:
+    # Found after the releases are read, and still shown, not a preview that stops answering.
+    with Serving(fixture_site, {"CI": ""}) as server:
+        (fixture_site / "docs" / "press.md").write_text("# Press\n", encoding="utf-8")
+        assert wait_for(lambda: "pressroom-problem" in server.get(URL)[1])
+        (shown,) = problems_shown(server.get(URL)[1])
+        assert shown.startswith("docs/press.md"), shown
+        (fixture_site / "docs" / "press.md").unlink()
+        assert wait_for(lambda: "pressroom-problem" not in server.get(URL)[1])

@@ -130,17 +130,21 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        clock = build_clock(zone=self.config.timezone)
-        if not self.preview:
-            with _build_errors():
-                newsroom = self._load(config, clock)
-        else:
-            try:
-                newsroom = self._load(config, clock)
-            except ContentErrors as problems:
-                # The preview keeps answering: every address shows the problems (on_post_build).
-                return self._show_problems(problems, files, config)
+        static = Files([file for file in files if not file.is_documentation_page()])
+        try:
+            files = self._site_files(files, config)
+        except ContentErrors as problems:
+            if not self.preview:
+                raise PluginError(problems.report(hides_values())) from None
+            # The preview keeps answering: every address shows the problems (on_post_build).
+            return self._show_problems(problems, static, config)
+        if self.preview:
             self._forget_problems(config)
+        return files
+
+    def _site_files(self, files: Files, config: MkDocsConfig) -> Files:
+        clock = build_clock(zone=self.config.timezone)
+        newsroom = self._load(config, clock)
         # One catalogue per language: what that language's pages show.
         wording = Wording({lang: {"release_line": line}
                            for lang, line in self.config.release_line.items()})
@@ -177,14 +181,13 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             log.info(sealed.summary())
         return newsroom
 
-    def _show_problems(self, problems: ContentErrors, files: Files,
+    def _show_problems(self, problems: ContentErrors, kept: Files,
                        config: MkDocsConfig) -> Files:
-        """Build no page at all, only the site's static files; the problems page goes at
-        every address the last good build had (on_post_build)."""
+        """Build no page at all, only the site's static files (`kept`); the problems page
+        goes at every address the last good build had (on_post_build)."""
         log.warning(problems.report(hides_values()))
         self.problems = problems
         config.nav = []  # no page, so no nav (config is read again for the next build)
-        kept = Files([file for file in files if not file.is_documentation_page()])
         for src_uri, path in ASSETS.items():
             kept.append(File.generated(config, src_uri, abs_src_path=str(path)))
         self.stylesheets = [file.dest_uri for file in kept if file.dest_uri.endswith(".css")
@@ -231,8 +234,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                            if page.in_nav else InclusionLevel.NOT_IN_NAV)
             for page in listings
         ]
-        with _build_errors():
-            _refuse_docs_at_generated_addresses(files, generated)
+        _refuse_docs_at_generated_addresses(files, generated)
         for file in generated:
             files.append(file)
         self.roles = page_roles(newsroom, self.addresses, listings)
