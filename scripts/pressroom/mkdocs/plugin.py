@@ -37,6 +37,7 @@ from pressroom.core.outputs import feeds
 from pressroom.core.outputs.csp import content_security_policy
 from pressroom.core.outputs.feeds import page_sitemap
 from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
+from pressroom.core.outputs.fingerprints import Fingerprints
 from pressroom.core.outputs.release_text import release_text, text_path
 from pressroom.core.outputs.search_bundle import BUNDLE_FOLDER, SearchIndexer, SearchIndexError
 from pressroom.core.outputs.search_index import search_documents
@@ -47,6 +48,7 @@ from pressroom.core.pages.dependencies import pages_to_rebuild
 from pressroom.core.pages.generated import SEARCH_PAGE, generated_pages
 from pressroom.core.pages.roles import (
     CampaignRole,
+    HomeRole,
     ListingRole,
     PageRole,
     PartnerRole,
@@ -69,6 +71,7 @@ from pressroom.mkdocs.languages import add_untranslated, language_nav, place_tra
 from pressroom.mkdocs.shared_chrome import KEY as CHROME_KEY
 from pressroom.mkdocs.shared_chrome import LANGUAGE as PAGE_LANGUAGE
 from pressroom.mkdocs.shared_chrome import SharedChrome, chrome_key
+from pressroom.mkdocs.unchanged import set_modified, site_inputs
 
 if TYPE_CHECKING:  # importing it loads the file watcher, which builds never use
     from mkdocs.livereload import LiveReloadServer
@@ -104,6 +107,11 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.read_cache: ReadCache = {}  # likewise: unchanged files are not read again
         self.shared_chrome = SharedChrome()
         self.compiled_templates = CompiledTemplates()
+        # Under --dirty, what each listing, feed and sitemap was last made from, and the
+        # releases whose pages this build renders: only outputs that changed are made again.
+        self.fingerprints = Fingerprints()
+        self.rendered_now: set[str] = set()
+        self.expected: set[Path] | None = None  # what the last --dirty build left in site/
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # `mkdocs serve` previews drafts and embargoed releases; builds never show them.
@@ -143,6 +151,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return files
 
     def _site_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.rendered_now = set()
         clock = build_clock(zone=self.config.timezone)
         newsroom = self._load(config, clock)
         # One catalogue per language: what that language's pages show.
@@ -187,6 +196,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         goes at every address the last good build had (on_post_build)."""
         log.warning(problems.report(hides_values()))
         self.problems = problems
+        self.fingerprints.discard()  # the problems page takes the place of the site's pages
+        self.expected = None
         config.nav = []  # no page, so no nav (config is read again for the next build)
         for src_uri, path in ASSETS.items():
             kept.append(File.generated(config, src_uri, abs_src_path=str(path)))
@@ -349,6 +360,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             return html_body
         public = page.file.src_uri not in self.held
         body = presenting.keep_rendered(role, html_body, self.rendered, public=public)
+        if isinstance(role, ReleaseRole):
+            self.rendered_now.add(role.release.url)
         description = presenting.description(role, self.catalogues[role.lang], body)
         if description is not None:
             page.meta.setdefault("description", html.escape(description))
@@ -371,14 +384,36 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         env.globals["pressroom_csp"] = partial(content_security_policy, live_reload=self.preview)
         if self.config.search:
             self._abandon_search()  # an earlier build of `mkdocs serve` that failed
-            # Pagefind indexes in its own process while MkDocs writes the pages.
-            self.indexer = SearchIndexer(
-                [document for catalogue in self.catalogues.values()
-                 for document in search_documents(catalogue, self.rendered)],
-                Path(config.site_dir) / BUNDLE_FOLDER)
+            if not self.preview:  # the preview's starts once its pages are written
+                self._start_search(config)
         if len(self.newsroom.languages) > 1:
             env.globals["pressroom_alternates"] = self._alternates
+        if self.dirty:
+            self._leave_unchanged_pages(files, config)
         return env
+
+    def _start_search(self, config: MkDocsConfig) -> None:
+        # Pagefind indexes in its own process while MkDocs writes the pages; in the preview,
+        # after, and at a low priority, so that it never slows the page that staff wait for.
+        self.indexer = SearchIndexer(
+            [document for catalogue in self.catalogues.values()
+             for document in search_documents(catalogue, self.rendered)],
+            Path(config.site_dir) / BUNDLE_FOLDER, background=self.preview)
+
+    def _leave_unchanged_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """Under --dirty, a listing, home, partner or campaign page whose template would be
+        given exactly what it was given last time is not rendered again."""
+        shown_everywhere = site_inputs(config, self.navs, PACKAGE_DIR / "templates")
+        for file in files.documentation_pages():
+            role, page = self.roles.get(file.src_uri), file.page
+            if (not isinstance(role, ListingRole | HomeRole | PartnerRole | CampaignRole)
+                    or page is None or not file.inclusion.is_included()):
+                continue
+            inputs = (shown_everywhere, page.url, page.title, page.meta, page.content,
+                      sorted(self._context(page, config).items()))
+            if (self.fingerprints.unchanged(file.dest_uri, *inputs)
+                    and Path(file.abs_dest_path).is_file()):
+                set_modified(file, False)
 
     def _alternates(self, src_uri: str) -> list[tuple[str, str]]:
         """A page's hreflang links: every version, itself and x-default included."""
@@ -387,18 +422,26 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Any) -> dict[str, Any]:
-        role = self.roles.get(page.file.src_uri)
         lang = self._language(page)
         if lang != self.newsroom.languages[0]:
-            context["nav"] = nav = self.navs[lang]
+            context["nav"] = self.navs[lang]
+        context.update(self._context(page, config))
+        return context
+
+    def _context(self, page: Page, config: MkDocsConfig) -> dict[str, Any]:
+        """What Pressroom gives a page's template, beside MkDocs' own context."""
+        role = self.roles.get(page.file.src_uri)
+        lang = self._language(page)
         catalogue = self.catalogues[lang]
         # The Search page's header differs from every other page's: it never shares.
         searching = page.file.src_uri == catalogue.folder + SEARCH_PAGE
-        context[PAGE_LANGUAGE] = lang  # Material's strings, and <html lang>, follow it
-        context["pressroom_words"] = catalogue.words()
-        context["pressroom_copyright"] = self.config.copyright.get(lang)  # else Material's
-        context[CHROME_KEY] = None if searching else chrome_key(
-            page, nav, config.theme.get("logo"), lang)
+        context: dict[str, Any] = {
+            PAGE_LANGUAGE: lang,  # Material's strings, and <html lang>, follow it
+            "pressroom_words": catalogue.words(),
+            "pressroom_copyright": self.config.copyright.get(lang),  # else Material's
+            CHROME_KEY: None if searching else chrome_key(
+                page, self.navs[lang], config.theme.get("logo"), lang),
+        }
         if role is not None:
             context["pressroom"] = presenting.view(role, catalogue, self.config.latest,
                                                    self.settings.site_url)
@@ -443,16 +486,18 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         # Where the problems page goes, should the content go wrong under `mkdocs serve`.
         self.page_paths = {file.dest_uri for file in self.files.documentation_pages()}
         site_dir = Path(config.site_dir)
-        written: set[Path] = set()
-        for lang, catalogue in self.catalogues.items():
-            written |= self._write_outputs(site_dir, catalogue, config, lang)
-        for src_uri in self.versions:
-            # Material fetches sitemap.xml beside every rel=alternate link: give it the
-            # page's own. The home page's is the site's sitemap, which has every version.
-            url = self.files.get_file_from_path(src_uri).url
-            if url:
-                written |= _write(site_dir, {url + "sitemap.xml": page_sitemap(
-                    feeds.absolute(self.settings.site_url, url), self._alternates(src_uri))})
+        # Material fetches sitemap.xml beside every rel=alternate link: give it the page's
+        # own, in place of its section's. The home page's is the site's, with every version.
+        page_sitemaps = {
+            url + "sitemap.xml": page_sitemap(feeds.absolute(self.settings.site_url, url),
+                                              self._alternates(src_uri))
+            for src_uri in self.versions if (url := self.files.get_file_from_path(src_uri).url)
+        }
+        written = self._write_changed(site_dir, page_sitemaps)
+        for catalogue in self.catalogues.values():
+            written |= self._write_outputs(site_dir, catalogue, taken=set(page_sitemaps))
+        if self.config.search and self.preview:
+            self._start_search(config)
         if self.indexer is not None and self.preview:
             # The preview reloads at once; its search catches up a moment later. A newer
             # save abandons this index if it is not written by then.
@@ -470,39 +515,69 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             # MkDocs checks anchors only on the pages it writes; these must work at the lift.
             page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)
         if self.dirty:
-            _remove_stale_outputs(site_dir, self.files, written, self.newsroom.languages)
+            expected = written | {Path(file.abs_dest_path) for file in self.files
+                                  if file.inclusion.is_included()}
+            _remove_stale_outputs(site_dir, expected, self.newsroom.languages, self.expected)
+            self.expected = expected
+        self.fingerprints.commit()  # everything is written: the next build may rely on it
 
-    def _write_outputs(self, site_dir: Path, catalogue: Catalogue, config: MkDocsConfig,
-                       lang: str) -> set[Path]:
-        """One language's filter index, feeds and search index."""
+    def _write_outputs(self, site_dir: Path, catalogue: Catalogue, taken: set[str]) -> set[Path]:
+        """One language's filter index, release texts and feeds, except the files at `taken`
+        paths. Under --dirty, those whose inputs did not change are left as written; every
+        path is given back either way."""
         folder = catalogue.folder
         settings = self._settings_in(catalogue)
-        written = _write(site_dir, {folder + INDEX_PATH: filter_index(catalogue)})
-        written |= _write(site_dir, self._release_texts(catalogue))
+        written = self._write_changed(site_dir, {folder + INDEX_PATH: filter_index(catalogue)})
+        written |= self._write_release_texts(site_dir, catalogue)
         for feed in site_feeds(catalogue, settings, self.rendered.release_html):
-            # One feed at a time: all of them at once would hold tens of megabytes.
-            written |= _write(site_dir, feeds.documents(feed, settings.site_url))
+            paths = [path for path in feeds.paths(feed) if path not in taken]
+            # The key names the feed's four files together.
+            if not (self.dirty and self.fingerprints.unchanged(f"feeds of /{feed.folder}",
+                                                               feed, settings)
+                    and all((site_dir / path).is_file() for path in paths)):
+                # One feed at a time: all of them at once would hold tens of megabytes.
+                self._write_changed(site_dir, {
+                    path: data for path, data in feeds.documents(feed, settings.site_url).items()
+                    if path not in taken})
+            written |= {site_dir / path for path in paths}
         return written
+
+    def _write_changed(self, site_dir: Path, outputs: dict[str, bytes]) -> set[Path]:
+        """Write the outputs, except, under --dirty, those already written as they are."""
+        changed = {
+            path: content for path, content in outputs.items()
+            if not (self.dirty and self.fingerprints.unchanged(path, content)
+                    and (site_dir / path).is_file())
+        }
+        return _write(site_dir, changed) | {site_dir / path for path in outputs}
 
     def on_build_error(self, *, error: Exception) -> None:
         self._abandon_search()
+        self.fingerprints.discard()
+        self.expected = None  # a failed build may have left anything
 
     def _abandon_search(self) -> None:
         if self.indexer is not None:
             indexer, self.indexer = self.indexer, None
             indexer.abandon()
 
-    def _release_texts(self, catalogue: Catalogue) -> dict[str, bytes]:
+    def _write_release_texts(self, site_dir: Path, catalogue: Catalogue) -> set[Path]:
         """Each release the catalogue shows, as plain text beside its page; a release whose
-        page was not kept as public (held back) has no rendered body here, and no text."""
+        page was not kept as public (held back) has no rendered body here, and no text.
+        The text says what the page says: it is made again when the page is rendered again."""
         site_url = self.settings.site_url
-        return {
-            text_path(release.url): release_text(
-                views.release_page(catalogue, release, site_url=site_url), body,
-                feeds.absolute(site_url, release.url))
-            for release in catalogue.releases
-            if (body := self.rendered.release_html.get(release.url)) is not None
-        }
+        texts: set[Path] = set()
+        for release in catalogue.releases:
+            body = self.rendered.release_html.get(release.url)
+            if body is None:
+                continue
+            path = site_dir / text_path(release.url)
+            texts.add(path)
+            if release.url in self.rendered_now or not path.is_file():
+                _write(site_dir, {text_path(release.url): release_text(
+                    views.release_page(catalogue, release, site_url=site_url), body,
+                    feeds.absolute(site_url, release.url))})
+        return texts
 
     def _settings_in(self, catalogue: Catalogue) -> SiteSettings:
         return replace(self.settings, language=catalogue.lang, folder=catalogue.folder,
@@ -581,8 +656,12 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         rendered = set(self.rendered.release_html)
         for src_uri in pages_to_rebuild(self.roles, changed, rendered):
             file = files.get_file_from_path(src_uri)
-            if file is not None:
+            if file is None:
+                continue
+            if isinstance(self.roles[src_uri], ReleaseRole):
                 Path(file.abs_dest_path).unlink(missing_ok=True)
+            else:  # read again, and rendered again if what it lists changed (on_env)
+                set_modified(file, True)
 
     def _head(self, role: PageRole | None, page: Page, config: MkDocsConfig,
               catalogue: Catalogue) -> HeadMeta:
@@ -679,16 +758,19 @@ def _refuse_docs_at_generated_addresses(files: Files, generated: list[File]) -> 
 
 
 def _remove_stale_outputs(
-    site_dir: Path, files: Files, written: set[Path], languages: tuple[str, ...]
+    site_dir: Path, expected: set[Path], languages: tuple[str, ...], previous: set[Path] | None
 ) -> None:
     """After `--dirty`, leave nothing in Pressroom's folders that a clean build would not write:
-    a release back to draft, a year or topic that lost its last release, in every language."""
-    expected = written | {Path(f.abs_dest_path) for f in files if f.inclusion.is_included()}
-    for folder in (prefix(lang, languages) + kind for lang in languages
-                   for kind in ("press", "partners", "campaigns")):
-        for path in sorted((site_dir / folder).rglob("*")):
-            if path.is_file() and path not in expected:
-                path.unlink()
+    a release back to draft, a year or topic that lost its last release, in every language.
+    `previous`: what the last build in this process expected, if any. Nothing else is there,
+    so only what it had and this build has not can be stale: the folders need not be read."""
+    folders = [site_dir / (prefix(lang, languages) + kind) for lang in languages
+               for kind in ("press", "partners", "campaigns")]
+    candidates = previous - expected if previous is not None else {
+        path for folder in folders for path in folder.rglob("*") if path.is_file()}
+    for path in sorted(candidates):
+        if path not in expected and any(path.is_relative_to(folder) for folder in folders):
+            path.unlink(missing_ok=True)
 
 
 class _SourceNames(logging.Filter):

@@ -54,14 +54,18 @@ def absolute(site_url: str, relative: str) -> str:
 
 def documents(feed: Feed, site_url: str) -> dict[str, bytes]:
     """Site-relative path -> file contents, for the three formats of one feed."""
-    return {
-        feed.folder + "sitemap.xml": _section_sitemap(feed),
-        feed.folder + FEED_FILES["rss"][0]: _generator(feed, site_url, "rss").rss_str(pretty=True),
-        feed.folder + FEED_FILES["atom"][0]: _generator(feed, site_url, "atom").atom_str(
-            pretty=True
-        ),
-        feed.folder + FEED_FILES["json"][0]: _json_feed(feed, site_url),
-    }
+    return dict(zip(paths(feed), [
+        _section_sitemap(feed),
+        _generator(feed, site_url, "rss").rss_str(pretty=True),
+        _generator(feed, site_url, "atom").atom_str(pretty=True),
+        _json_feed(feed, site_url),
+    ], strict=True))
+
+
+def paths(feed: Feed) -> list[str]:
+    """The files `documents` makes for one feed: its section's sitemap, then RSS, Atom, JSON."""
+    return [feed.folder + "sitemap.xml",
+            *(feed.folder + FEED_FILES[kind][0] for kind in ("rss", "atom", "json"))]
 
 
 def _generator(feed: Feed, site_url: str, kind: str) -> FeedGenerator:

@@ -40,8 +40,12 @@ class SearchIndexError(RuntimeError):
 class SearchIndexer:
     """Indexes `documents` into `output` in the background; `wait()` for it to finish."""
 
-    def __init__(self, documents: Sequence[SearchDocument], output: Path) -> None:
+    def __init__(self, documents: Sequence[SearchDocument], output: Path, *,
+                 background: bool = False) -> None:
+        """`background`: Pagefind runs at a low priority, so that the preview's own work,
+        and the browser staff look at, come first."""
         self.output = output
+        self.background = background
         self.pages = len(documents)
         self.seconds = 0.0  # from the start until the index was written
         self.peak_bytes = 0  # the most memory Pagefind's program held
@@ -66,7 +70,8 @@ class SearchIndexer:
     def _run(self, documents: Sequence[SearchDocument]) -> None:
         started = time.perf_counter()
         try:
-            self.peak_bytes = _index(documents, self.output, self._abandoned, self._started)
+            self.peak_bytes = _index(documents, self.output, self._abandoned, self._started,
+                                     background=self.background)
             self.seconds = time.perf_counter() - started
         except BaseException as error:  # reported by wait(), in the build's own thread
             if not self._abandoned.is_set():
@@ -83,7 +88,7 @@ _SWAP = threading.Lock()
 
 
 def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threading.Event,
-           started: Callable[[subprocess.Popen[bytes]], None]) -> int:
+           started: Callable[[subprocess.Popen[bytes]], None], *, background: bool) -> int:
     """Index and write; the peak memory of Pagefind's program, in bytes."""
     from pagefind.service import get_executable  # the binary comes with pagefind[bin]
 
@@ -93,6 +98,8 @@ def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threadi
     with tempfile.TemporaryFile() as log, subprocess.Popen(
         [str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
     ) as service:
+        if background and hasattr(os, "setpriority"):  # Windows has no niceness
+            os.setpriority(os.PRIO_PROCESS, service.pid, 10)
         started(service)
         assert service.stdin is not None and service.stdout is not None
         try:

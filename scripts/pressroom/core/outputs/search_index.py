@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import lxml.html
 
@@ -27,6 +28,7 @@ class SearchDocument:
     partners: str = ""  # the partners' names, comma-separated
 
 
+@lru_cache(maxsize=16384)  # as first_paragraph_text: bodies stay the same across rebuilds
 def text_of(fragment: str) -> str:
     """The words a reader sees in a piece of rendered HTML, on one line."""
     if not fragment.strip():

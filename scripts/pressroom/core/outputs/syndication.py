@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import lxml.html
@@ -54,7 +55,11 @@ def release_content(catalogue: Catalogue, release: Release, body_html: str, page
     for about in release_page(catalogue, release).abouts:
         heading = html.escape(catalogue.words().about_name(about.name))
         parts.append(f"<h2>{heading}</h2>{about.boilerplate_html}")
-    return lxml.html.make_links_absolute("\n".join(parts), page_url)
+    return _links_absolute("\n".join(parts), page_url)
+
+
+# Feeds quote the newest releases, the same ones from one rebuild of `mkdocs serve` to the next.
+_links_absolute = lru_cache(maxsize=2048)(lxml.html.make_links_absolute)
 
 
 def site_feeds(catalogue: Catalogue, settings: SiteSettings, bodies: dict[str, str]) -> list[Feed]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import lxml.html
 
@@ -11,6 +12,9 @@ _PARAGRAPH = re.compile(r"<p[\s>]")
 DATELINE_CLASS = "pressroom-dateline"
 
 
+# Remembered across the rebuilds of `mkdocs serve`, where most bodies stay the same strings;
+# large enough for every release of a big bilingual archive.
+@lru_cache(maxsize=16384)
 def first_paragraph_text(body_html: str) -> str:
     """The first paragraph with words in it, as plain text, without its dateline: the summary
     when staff give none."""
