@@ -1418,7 +1418,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # What `mkdocs serve` adds to every page it serves, and what differs from one server to the
 # next (its epoch, its port): left out when two servers' pages are compared.
 LIVERELOAD_SCRIPT = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)
-SERVED_BASE = re.compile(r"127\.0\.0\.1:\d+")
+# Also percent-encoded, as in the share row's mailto: link.
+SERVED_BASE = re.compile(r"127\.0\.0\.1(?::|%3A)\d+")
 
 
 def free_port() -> int:

@@ -585,7 +585,10 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
+        from pressroom.mkdocs.watching import notice_saves_at_once  # the watcher: serve only
+
         server.watch(str(self.root / self.config.releases_dir))
+        notice_saves_at_once(server)
         return server
 
     def _withhold(self, files: Files, config: MkDocsConfig) -> None:
