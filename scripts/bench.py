@@ -1044,8 +1044,8 @@ def mkdocs_build(site: Path, out: Path, *extra: str, profile: Path | None = None
                float(search[1]) if search else None, int(search[2]) * 10**6 if search else None)
 
 
-SEARCH_LOG = re.compile(r"search index of [\d,]+ pages written in ([\d.]+) s "
-                        r"\(Pagefind, (\d+) MB\)")
+SEARCH_LOG = re.compile(r"search index of [\d,]+ pages in \d+ parts written in ([\d.]+) s "
+                        r"\(Pagefind, (\d+) MB at most\)")
 
 
 def site_size(out: Path) -> tuple[int, int]:

@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,9 +51,14 @@ class Build:
 
     def search_records(self) -> dict[str, dict]:
         """The search index's records by URL, as a visitor's search gets them: Pagefind's
-        fragments, opened, each with its language (the fragment's name begins with it)."""
+        fragments in every part, opened, each with its language (the fragment's name begins
+        with it). Each part's hidden page of words, which no search shows, is left out."""
+        manifest = json.loads(self.text("pagefind/parts.json"))
+        hidden = {page for parts in manifest.values() for _, page in parts}
         records = {}
-        for path in sorted((self.out / "pagefind" / "fragment").glob("*.pf_fragment")):
+        for path in sorted((self.out / "pagefind").glob("*/*/fragment/*.pf_fragment")):
+            if path.stem in hidden:
+                continue
             data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
             record = json.loads(data)
             records[record["url"]] = {**record, "lang": path.name.split("_")[0]}
@@ -60,6 +66,13 @@ class Build:
 
     def text(self, relative: str) -> str:
         return (self.out / relative).read_text(encoding="utf-8")
+
+
+def in_search_index(path: str, lang: str = "") -> bool:
+    """Whether a built file's path is one of the search index's records (in `lang`'s index):
+    `pagefind/<language>/<part>/fragment/<language>_<hash>.pf_fragment`."""
+    return re.fullmatch(rf"pagefind/({lang or '[a-z]+'})/\w+/fragment/\1_\w+\.pf_fragment",
+                        path) is not None
 
 
 # The fixture site publishes in English and Spanish (its mkdocs.yml says so).

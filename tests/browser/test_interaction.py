@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from browsing import FIXTURE_PAGES, FOCUS_RING, listed_titles, search_result_links
 from playwright.sync_api import expect
@@ -50,6 +53,20 @@ def test_search_runs_the_query_in_the_url_and_finds_body_text(fixture_server, op
     visit.assert_clean()
 
 
+def test_a_search_finds_pages_in_every_part_of_the_index(fixture_server, open_page):
+    # The fixture's index is written in three English parts (its mkdocs.yml makes them
+    # small): partners and campaigns first, then releases from the oldest.
+    parts = json.loads((fixture_server.root / "pagefind" / "parts.json").read_text("utf-8"))
+    assert len(parts["en"]) == 3
+    visit = open_page(fixture_server.url("/search/?q=detention"))
+    links = search_result_links(visit.page)
+    expect(links.first).to_be_visible()
+    found = {link.get_attribute("href") for link in links.all()}
+    assert {"/campaigns/detention-transparency/", "/press/2023/report-detention-medical-neglect/",
+            "/press/2025/face-matching-tool-check-ins/"} <= found, found
+    visit.assert_clean()
+
+
 def test_results_show_date_partners_and_marked_words_until_cleared(fixture_server, open_page):
     visit = open_page(fixture_server.url("/search/?q=Zanzibarite"))
     page = visit.page
@@ -93,8 +110,9 @@ def test_reading_a_release_loads_nothing_for_search(fixture_server, open_page):
     page.get_by_label("Words to find").press("Enter")
     expect(search_result_links(page)).to_have_count(1)
     fetched = [url for url in visit.requests if "/pagefind/" in url]
-    assert any("/pagefind/pagefind-entry.json" in url for url in fetched)
-    assert any("/pagefind/fragment/" in url for url in fetched), fetched
+    assert any(url.endswith("/pagefind/parts.json") for url in fetched)
+    assert any(re.search(r"/pagefind/en/\w+/pagefind-entry\.json", url) for url in fetched)
+    assert any(re.search(r"/pagefind/en/\w+/fragment/", url) for url in fetched), fetched
     visit.assert_clean()
 
 

@@ -17,7 +17,8 @@ from pressroom.core.errors import ContentError, ContentErrors
 
 @dataclass(frozen=True)
 class Count:
-    """A setting that counts releases: a whole number from `least` to `most`."""
+    """A setting that counts something, releases mostly: a whole number from `least` to
+    `most`."""
 
     least: int
     most: int
@@ -44,6 +45,11 @@ releases" over nothing; past 100 it is a second archive, which press/ already is
 FEED_LENGTH = Count(1, 500)
 """Releases per feed. An empty feed is no feed; each entry carries the whole release, so 500
 makes a feed of several megabytes that every reader fetches again, hour after hour."""
+
+SEARCH_PART_CHARACTERS = Count(1_000, 50_000_000)
+"""Characters of text in each part of the search index, each written by a Pagefind program
+of its own, which holds the part in memory: about 60 MB plus 55 MB per million characters.
+Smaller parts use less memory; each part adds about 15 kB to a visitor's first query."""
 
 _RELEASES_DIR = "plugins.pressroom.releases_dir"
 

@@ -17,6 +17,7 @@ from pressroom.core import settings
 from pressroom.core.content.languages import DEFAULT_LANGUAGES
 from pressroom.core.errors import ContentErrors
 from pressroom.core.i18n.words import Wording
+from pressroom.core.outputs.search_bundle import PART_CHARACTERS
 from pressroom.core.publishing.rules import DEFAULT_TIMEZONE, time_zone
 
 T = TypeVar("T")
@@ -119,6 +120,10 @@ class PressroomConfig(Config):
 
     search = c.Type(bool, default=True)
     """Site search at /search/; only that page loads the search index."""
+
+    search_part_characters = Count(settings.SEARCH_PART_CHARACTERS, default=PART_CHARACTERS)
+    """How much text each part of the search index holds: less, for a machine with little
+    memory."""
 
     feed_length = Count(settings.FEED_LENGTH, default=20)
     """How many releases each feed carries, newest first; the archive pages hold the rest."""

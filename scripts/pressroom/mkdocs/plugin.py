@@ -398,7 +398,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         self.indexer = SearchIndexer(
             [document for catalogue in self.catalogues.values()
              for document in search_documents(catalogue, self.rendered)],
-            Path(config.site_dir) / BUNDLE_FOLDER, background=self.preview)
+            Path(config.site_dir) / BUNDLE_FOLDER, background=self.preview,
+            characters=self.config.search_part_characters)
 
     def _leave_unchanged_pages(self, files: Files, config: MkDocsConfig) -> None:
         """Under --dirty, a listing, home, partner or campaign page whose template would be
@@ -509,8 +510,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 indexer.wait()
             except SearchIndexError as error:
                 raise PluginError(f"pressroom: {error}") from None
-            log.info(f"search index of {indexer.pages:,} pages written in "
-                     f"{indexer.seconds:.1f} s (Pagefind, {indexer.peak_bytes / 1e6:.0f} MB)")
+            log.info(f"search index of {indexer.pages:,} pages in {len(indexer.parts)} parts "
+                     f"written in {indexer.seconds:.1f} s (Pagefind, "
+                     f"{indexer.peak_bytes / 1e6:.0f} MB at most)")
         for page in self.withheld_pages:
             # MkDocs checks anchors only on the pages it writes; these must work at the lift.
             page.validate_anchor_links(files=self.files, log_level=config.validation.links.anchors)

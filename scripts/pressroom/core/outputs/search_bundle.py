@@ -4,6 +4,10 @@ Pagefind splits the index into small compressed chunks, so a query fetches only 
 looks up and the results it shows. Its program runs beside the build, in its own process: it
 indexes while MkDocs renders the pages, and the build waits for it only at the end.
 
+Each language is indexed in parts, each by a program of its own, one after another, because
+the program holds its whole index in memory. The Search page merges a language's parts
+(`mergeIndex`), so a query reads a few more small files but no program grows with the archive.
+
 Pagefind's Python client waits a tenth of a second for every reply (2,000 pages took over
 three minutes), so this speaks the program's service protocol itself: JSON messages, base64
 encoded, each followed by a comma, on its standard input and output.
@@ -12,6 +16,8 @@ encoded, each followed by a comma, on its standard input and output.
 from __future__ import annotations
 
 import base64
+import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -19,40 +25,108 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from functools import cached_property
+from importlib.metadata import version
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from pressroom.core.outputs.search_index import SearchDocument
 
+_PAGEFIND_VERSION = version("pagefind-bin")  # the program that writes the files
+
 BUNDLE_FOLDER = "pagefind"  # under the site's root, for every language
+MANIFEST = "parts.json"  # in it: each language's parts, in order, the first holding the engine
+# Every part also holds one hidden page of every word of its language, which the Search page
+# leaves out of its results. Pagefind, finding no word that begins with a query's word, takes
+# the longest word that begins it ("clear" for "clearview"); in a part without the word, that
+# would add pages the whole index never gives. With every word in every part, a part returns
+# what the whole index would, and the merged results are those of one index.
+_WORDS_URL = "/pagefind/words/"
+# A part closes before its text passes this (settings.SEARCH_PART_CHARACTERS says what it costs),
+# so no program needs much over 350 MB however large the archive grows.
+PART_CHARACTERS = 5_000_000
 # What Pagefind writes that the Search page does not use: its ready-made interfaces.
 _UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
+# What only a language's first part needs: the engine, which the Search page loads once.
+_ENGINE = ("pagefind.js", "pagefind-worker.js")
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
+@dataclass(frozen=True)
+class Part:
+    """Some of one language's pages, indexed by a Pagefind program of its own and merged with
+    the language's other parts on the Search page."""
+
+    lang: str
+    documents: tuple[SearchDocument, ...]
+    first: bool  # of its language: it carries the engine
+    words: str = field(default="", repr=False)  # every word of the language, once
+
+    @cached_property
+    def folder(self) -> str:
+        """Named by what it indexes: a rebuild keeps a part whose pages did not change."""
+        digest = hashlib.sha256(f"{_PAGEFIND_VERSION}\n{self.first}\n{self.words}\n".encode())
+        for document in self.documents:
+            digest.update(json.dumps(_record(0, document), sort_keys=True).encode() + b"\n")
+        return f"{self.lang}/{digest.hexdigest()[:16]}/"
+
+
+def split_into_parts(documents: Iterable[SearchDocument],
+                     characters: int = PART_CHARACTERS) -> list[Part]:
+    """Each language's documents, in their order, in parts of at most `characters` of text
+    (a single longer document makes a part of its own). Languages in alphabetical order."""
+    by_lang: dict[str, list[list[SearchDocument]]] = {}
+    sizes: dict[str, int] = {}
+    for document in documents:
+        parts = by_lang.setdefault(document.lang, [[]])
+        size = len(_content(document))
+        if parts[-1] and sizes[document.lang] + size > characters:
+            parts.append([])
+            sizes[document.lang] = 0
+        parts[-1].append(document)
+        sizes[document.lang] = sizes.get(document.lang, 0) + size
+    parts = []
+    for lang, groups in sorted(by_lang.items()):
+        # Split where the text has spaces, as the pages' own text: Pagefind makes the same
+        # words of them. With one part, no other part can miss a word.
+        words = " ".join(sorted({word for group in groups for document in group
+                                 for word in _content(document).split()}))
+        parts += [Part(lang, tuple(group), first=number == 0,
+                       words=words if len(groups) > 1 else "")
+                  for number, group in enumerate(groups)]
+    return parts
+
+
 class SearchIndexer:
-    """Indexes `documents` into `output` in the background; `wait()` for it to finish."""
+    """Indexes `documents` into `output` in the background; `wait()` for it to finish.
+
+    A part whose pages did not change since the index in `output` was written is kept, not
+    indexed again: under `serve --dirty` a save usually touches only the newest part."""
 
     def __init__(self, documents: Sequence[SearchDocument], output: Path, *,
-                 background: bool = False) -> None:
+                 background: bool = False, characters: int = PART_CHARACTERS) -> None:
         """`background`: Pagefind runs at a low priority, so that the preview's own work,
         and the browser staff look at, come first."""
         self.output = output
         self.background = background
         self.pages = len(documents)
+        self.parts = split_into_parts(documents, characters)
+        self.indexed = 0  # parts indexed, not kept from the last index
         self.seconds = 0.0  # from the start until the index was written
-        self.peak_bytes = 0  # the most memory Pagefind's program held
+        self.peak_bytes = 0  # the most memory any of Pagefind's programs held
         self._error: BaseException | None = None
         self._abandoned = threading.Event()
         self._process: subprocess.Popen[bytes] | None = None
-        self._thread = threading.Thread(target=self._run, args=(documents,), daemon=True)
+        self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def wait(self) -> None:
@@ -67,98 +141,172 @@ class SearchIndexer:
         if process is not None and process.poll() is None:
             process.terminate()  # its thread then stops, and nothing of it is swapped in
 
-    def _run(self, documents: Sequence[SearchDocument]) -> None:
+    def _run(self) -> None:
         started = time.perf_counter()
         try:
-            self.peak_bytes = _index(documents, self.output, self._abandoned, self._started,
-                                     background=self.background)
+            self._write()
             self.seconds = time.perf_counter() - started
         except BaseException as error:  # reported by wait(), in the build's own thread
             if not self._abandoned.is_set():
                 self._error = error
 
-    def _started(self, process: subprocess.Popen[bytes]) -> None:
-        self._process = process
-        if self._abandoned.is_set():
-            process.terminate()
+    def _write(self) -> None:
+        # Written beside the index it replaces, then swapped in: a visitor of `mkdocs serve`
+        # never sees half an index, and nothing of an earlier build is left behind.
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        fresh = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.output.parent))
+        try:
+            hidden = _hidden_pages(self.output / MANIFEST)  # of the index it replaces
+            listed: dict[str, list[tuple[str, str]]] = {}
+            for part in self.parts:
+                if self._abandoned.is_set():
+                    return
+                folder = fresh / part.folder
+                if part.folder not in hidden or not _keep(self.output / part.folder, folder):
+                    peak, hidden[part.folder] = self._index(part, folder)
+                    self.peak_bytes = max(self.peak_bytes, peak)
+                    self.indexed += 1
+                listed.setdefault(part.lang, []).append((part.folder, hidden[part.folder]))
+            (fresh / MANIFEST).write_text(
+                json.dumps(listed, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+            for folder in [fresh, *(p for p in fresh.rglob("*") if p.is_dir())]:
+                folder.chmod(0o755)  # mkdtemp's folders are private to their owner
+            stale = fresh.with_name(fresh.name + "-old")
+            with _SWAP:
+                if self._abandoned.is_set():
+                    return
+                if self.output.exists():
+                    self.output.rename(stale)
+                fresh.rename(self.output)
+            shutil.rmtree(stale, ignore_errors=True)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+
+    def _index(self, part: Part, folder: Path) -> tuple[int, str]:
+        """Index one part into `folder`: the peak memory of its Pagefind program, in bytes,
+        and the id of its hidden page of words ("" if it has none)."""
+        from pagefind.service import get_executable  # the binary comes with pagefind[bin]
+
+        program = get_executable()
+        if program is None:
+            raise SearchIndexError(
+                "Pagefind's program is missing: pip install -r requirements.txt")
+        with tempfile.TemporaryFile() as log, subprocess.Popen(
+            [str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=log,
+        ) as service:
+            if self.background and hasattr(os, "setpriority"):  # Windows has no niceness
+                os.setpriority(os.PRIO_PROCESS, service.pid, 10)
+            self._process = service
+            if self._abandoned.is_set():
+                service.terminate()
+            assert service.stdin is not None and service.stdout is not None
+            try:
+                files = _converse(service.stdin, _Replies(service.stdout), part,
+                                  self._abandoned)
+            except (OSError, EOFError) as error:
+                log.seek(0)
+                said = log.read().decode("utf-8", "replace").strip()
+                raise SearchIndexError(said or f"Pagefind stopped: {error}") from None
+            finally:
+                service.stdin.close()
+            # Waited for here, not by Popen, to learn how much memory the program took.
+            _, _, usage = os.wait4(service.pid, 0)
+        return usage.ru_maxrss * 1024, _write_part(part, files, folder)  # kilobytes on Linux
 
 
 # Swapping a written index in is one step at a time, and never for an abandoned one.
 _SWAP = threading.Lock()
 
 
-def _index(documents: Sequence[SearchDocument], output: Path, abandoned: threading.Event,
-           started: Callable[[subprocess.Popen[bytes]], None], *, background: bool) -> int:
-    """Index and write; the peak memory of Pagefind's program, in bytes."""
-    from pagefind.service import get_executable  # the binary comes with pagefind[bin]
-
-    program = get_executable()
-    if program is None:
-        raise SearchIndexError("Pagefind's program is missing: pip install -r requirements.txt")
-    with tempfile.TemporaryFile() as log, subprocess.Popen(
-        [str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log,
-    ) as service:
-        if background and hasattr(os, "setpriority"):  # Windows has no niceness
-            os.setpriority(os.PRIO_PROCESS, service.pid, 10)
-        started(service)
-        assert service.stdin is not None and service.stdout is not None
-        try:
-            _converse(service.stdin, _Replies(service.stdout), documents, output, abandoned)
-        except (OSError, EOFError) as error:
-            log.seek(0)
-            said = log.read().decode("utf-8", "replace").strip()
-            raise SearchIndexError(said or f"Pagefind stopped: {error}") from None
-        finally:
-            service.stdin.close()
-        # Waited for here, not by Popen, to learn how much memory the program took.
-        _, _, usage = os.wait4(service.pid, 0)
-        return usage.ru_maxrss * 1024  # kilobytes on Linux
+def _hidden_pages(written: Path) -> dict[str, str]:
+    """Each part's hidden page of words, by the part's folder, as an index's manifest says."""
+    try:
+        listed = json.loads(written.read_text(encoding="utf-8"))
+        return {folder: hidden for parts in listed.values() for folder, hidden in parts}
+    except (OSError, ValueError, TypeError, AttributeError):  # none, or not written by this
+        return {}
 
 
-def _converse(send_to: IO[bytes], replies: _Replies, documents: Sequence[SearchDocument],
-              output: Path, abandoned: threading.Event) -> None:
+def _keep(earlier: Path, folder: Path) -> bool:
+    """Take the part from the index it replaces, if that has it, linked rather than copied:
+    a written index's files are never changed, only replaced."""
+    if not (earlier / "pagefind-entry.json").is_file():
+        return False
+    try:
+        shutil.copytree(earlier, folder, copy_function=os.link)
+    except OSError:  # a file system without links, or the index swapped away meanwhile
+        shutil.rmtree(folder, ignore_errors=True)
+        return False
+    return True
+
+
+def _converse(send_to: IO[bytes], replies: _Replies, part: Part,
+              abandoned: threading.Event) -> dict[str, bytes]:
+    """The files of the part's index, by their path in it (empty if abandoned)."""
     _send(send_to, 0, {"type": "NewIndex", "config": None})
     index_id = replies.expect(0, "NewIndex")["index_id"]
 
     # One message at a time: the program answers messages in parallel, and two answers
     # written at once can interleave on its output.
-    for number, document in enumerate(documents, start=1):
+    records = [_record(index_id, document) for document in part.documents]
+    if part.words:
+        records.append(_words_record(index_id, part))
+    for number, record in enumerate(records, start=1):
         if abandoned.is_set():
-            return
-        _send(send_to, number, _record(index_id, document))
+            return {}
+        _send(send_to, number, record)
         replies.expect(number, "IndexedFile")
     if abandoned.is_set():
-        return
-    # Written beside the index it replaces, then swapped in: a visitor of `mkdocs serve` never
-    # sees half an index, and no chunk of an earlier build is left behind.
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=output.parent))
-    try:
-        done = len(documents) + 1
-        _send(send_to, done, {"type": "WriteFiles", "index_id": index_id,
-                              "output_path": str(fresh)})
-        replies.expect(done, "WriteFiles")
-        for name in _UNUSED:
-            (fresh / name).unlink(missing_ok=True)
-        _sort_entry(fresh / "pagefind-entry.json")
-        fresh.chmod(0o755)  # mkdtemp's folder is private to its owner; a site's is not
-        stale = fresh.with_name(fresh.name + "-old")
-        with _SWAP:
-            if abandoned.is_set():
-                return
-            if output.exists():
-                output.rename(stale)
-            fresh.rename(output)
-        shutil.rmtree(stale, ignore_errors=True)
-    finally:
-        shutil.rmtree(fresh, ignore_errors=True)
+        return {}
+    # Its files come in the answer, rather than written by the program: it answers
+    # `WriteFiles` before its last writes reach the disk, and may end before they do.
+    done = len(records) + 1
+    _send(send_to, done, {"type": "GetFiles", "index_id": index_id})
+    return {file["path"]: base64.b64decode(file["content"])
+            for file in replies.expect(done, "GetFiles")["files"]}
 
 
-def _sort_entry(path: Path) -> None:
+def _write_part(part: Part, files: dict[str, bytes], folder: Path) -> str:
+    """Write what the Search page uses of a part's files, the languages in a fixed order;
+    the id Pagefind gave the hidden page of words, if the part has it."""
+    # The first part's engine searches every part of its language.
+    skipped = _UNUSED if part.first else _UNUSED + _ENGINE
+    for name, content in sorted(files.items()):
+        path = PurePosixPath(name)
+        if path.is_absolute() or ".." in path.parts or not path.parts:
+            raise SearchIndexError(f"Pagefind named a file outside its index: {name!r}")
+        if name in skipped or (not part.first and fnmatch(name, "wasm.*.pagefind")):
+            continue
+        if name == "pagefind-entry.json":
+            content = _sorted_entry(content)
+        target = folder.joinpath(*path.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    words = [PurePosixPath(name).stem for name, content in files.items()
+             if name.startswith("fragment/") and gzip.decompress(content).startswith(
+                 b'pagefind_dcd{"url":"' + _WORDS_URL.encode() + b'"')]
+    if len(words) != (1 if part.words else 0):
+        raise SearchIndexError(f"Pagefind wrote {len(words)} pages of words, not one")
+    return words[0] if words else ""
+
+
+def _sorted_entry(content: bytes) -> bytes:
     """Pagefind lists the languages in no fixed order: the same site must give the same bytes."""
-    entry = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":"), sort_keys=True),
-                    encoding="utf-8")
+    entry = json.loads(content)
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"),
+                      sort_keys=True).encode("utf-8")
+
+
+def _content(document: SearchDocument) -> str:
+    # The title is searched too; Pagefind searches a record's content only.
+    return f"{document.title}. {document.text}"
+
+
+def _words_record(index_id: int, part: Part) -> dict[str, Any]:
+    return {"type": "AddRecord", "index_id": index_id, "url": _WORDS_URL,
+            "content": part.words, "language": part.lang, "meta": {"title": ""},
+            "filters": None, "sort": None}
 
 
 def _record(index_id: int, document: SearchDocument) -> dict[str, Any]:
@@ -169,8 +317,7 @@ def _record(index_id: int, document: SearchDocument) -> dict[str, Any]:
         meta["partners"] = document.partners
     return {
         "type": "AddRecord", "index_id": index_id, "url": "/" + document.location,
-        # The title is searched too; Pagefind searches a record's content only.
-        "content": f"{document.title}. {document.text}", "language": document.lang,
+        "content": _content(document), "language": document.lang,
         "meta": meta, "filters": None, "sort": None,
     }
 

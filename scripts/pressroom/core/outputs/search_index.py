@@ -38,16 +38,17 @@ def text_of(fragment: str) -> str:
 
 
 def search_documents(catalogue: Catalogue, rendered: Rendered) -> Iterator[SearchDocument]:
-    """One language's releases newest first, then its partners and campaigns."""
+    """One language's partners and campaigns, then its releases oldest first: the index is
+    written in parts in this order, so a new release changes only the last part."""
     lang = catalogue.lang
-    for release in newest_first(catalogue.releases):
-        card = catalogue.cards.card(release)
-        words = [release.front.subtitle or "", text_of(rendered.release_html.get(release.url, ""))]
-        yield SearchDocument(release.url, lang, release.title, " ".join(filter(None, words)),
-                             card.date, ", ".join(link.label for link in card.partners))
     for partner in catalogue.newsroom.partners.values():
         about = text_of(rendered.boilerplate_html.get(partner.url, ""))
         yield SearchDocument(partner.url, lang, partner.name, about)
     for campaign in catalogue.newsroom.campaigns.values():
         body = text_of(rendered.campaign_html.get(campaign.url, ""))
         yield SearchDocument(campaign.url, lang, campaign.title, body)
+    for release in reversed(newest_first(catalogue.releases)):
+        card = catalogue.cards.card(release)
+        words = [release.front.subtitle or "", text_of(rendered.release_html.get(release.url, ""))]
+        yield SearchDocument(release.url, lang, release.title, " ".join(filter(None, words)),
+                             card.date, ", ".join(link.label for link in card.partners))

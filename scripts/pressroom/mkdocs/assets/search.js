@@ -22,10 +22,31 @@
   }
 
   function pagefind() {
-    // Loaded on the first search: reading this page fetches nothing for search.
+    // Loaded on the first search: reading this page fetches nothing for search. The index is
+    // written in parts: parts.json lists each language's, each with the id of the page of
+    // every word it holds, which is never a result. The first part's engine searches them
+    // all, reading from each only the words asked for.
     if (!engine) {
-      var bundle = new URL(form.getAttribute("data-bundle") + "pagefind.js", location.href);
-      engine = import(bundle.href);
+      var bundle = new URL(form.getAttribute("data-bundle"), location.href);
+      engine = fetch(new URL("parts.json", bundle)).then(function (response) {
+        if (!response.ok) throw new Error("no search index");
+        return response.json();
+      }).then(function (manifest) {
+        var parts = manifest[document.documentElement.lang] || manifest[Object.keys(manifest)[0]];
+        var hidden = parts.map(function (part) { return part[1]; });
+        return import(new URL(parts[0][0] + "pagefind.js", bundle).href).then(function (module) {
+          return Promise.all(parts.slice(1).map(function (part) {
+            return module.mergeIndex(new URL(part[0], bundle).pathname);
+          })).then(function () {
+            return function (query) {
+              return module.search(query).then(function (response) {
+                return response.results.filter(function (hit) { return hidden.indexOf(hit.id) < 0; });
+              });
+            };
+          });
+        });
+      });
+      engine.catch(function () { engine = null; }); // a later search tries again
     }
     return engine;
   }
@@ -90,11 +111,11 @@
     var search = latest;
     clear.hidden = false;
     status.textContent = messages.running;
-    return pagefind().then(function (module) {
-      return module.search(query);
-    }).then(function (response) {
+    return pagefind().then(function (searchFor) {
+      return searchFor(query);
+    }).then(function (results) {
       if (search !== latest) return;
-      found = response.results;
+      found = results;
       var count = found.length;
       status.textContent = count === 0 ? say("none", { query: query })
         : say(count === 1 ? "one" : "many", { query: query, count: count.toLocaleString(document.documentElement.lang) });
