@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Self
 
 from pressroom.core.content.front_matter import (
@@ -145,6 +145,7 @@ class Topic:
         return f"{self.folder}press/topics/{self.slug}/"
 
 
+@lru_cache(maxsize=4096)  # a few dozen topics, asked for on every listing of every build
 def topic_slug(label: str) -> str:
     """"Facial recognition" and "facial-recognition" are one topic, at one address; `日本`
     is at `ri-ben`, not lost. Addressed like releases; two topics that still meet are an error."""

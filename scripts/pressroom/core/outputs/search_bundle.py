@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -98,8 +98,8 @@ def split_into_parts(documents: Iterable[SearchDocument],
     for lang, groups in sorted(by_lang.items()):
         # Split where the text has spaces, as the pages' own text: Pagefind makes the same
         # words of them. With one part, no other part can miss a word.
-        words = " ".join(sorted({word for group in groups for document in group
-                                 for word in _content(document).split()}))
+        words = " ".join(sorted(set().union(*(_words_in(_content(document))
+                                              for group in groups for document in group))))
         parts += [Part(lang, tuple(group), first=number == 0,
                        words=words if len(groups) > 1 else "")
                   for number, group in enumerate(groups)]
@@ -119,14 +119,15 @@ class SearchIndexer:
         self.output = output
         self.background = background
         self.pages = len(documents)
-        self.parts = split_into_parts(documents, characters)
+        self.parts: list[Part] = []  # split in the background too: it reads every page's words
         self.indexed = 0  # parts indexed, not kept from the last index
         self.seconds = 0.0  # from the start until the index was written
         self.peak_bytes = 0  # the most memory any of Pagefind's programs held
         self._error: BaseException | None = None
         self._abandoned = threading.Event()
         self._process: subprocess.Popen[bytes] | None = None
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(documents, characters),
+                                        daemon=True)
         self._thread.start()
 
     def wait(self) -> None:
@@ -141,9 +142,10 @@ class SearchIndexer:
         if process is not None and process.poll() is None:
             process.terminate()  # its thread then stops, and nothing of it is swapped in
 
-    def _run(self) -> None:
+    def _run(self, documents: Sequence[SearchDocument], characters: int) -> None:
         started = time.perf_counter()
         try:
+            self.parts = split_into_parts(documents, characters)
             self._write()
             self.seconds = time.perf_counter() - started
         except BaseException as error:  # reported by wait(), in the build's own thread
@@ -307,6 +309,11 @@ def _words_record(index_id: int, part: Part) -> dict[str, Any]:
     return {"type": "AddRecord", "index_id": index_id, "url": _WORDS_URL,
             "content": part.words, "language": part.lang, "meta": {"title": ""},
             "filters": None, "sort": None}
+
+
+@lru_cache(maxsize=16384)  # a page's text stays the same across most rebuilds
+def _words_in(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 def _record(index_id: int, document: SearchDocument) -> dict[str, Any]:
