@@ -43,7 +43,11 @@ def contents(out: Path) -> dict[str, bytes]:
 def test_a_save_rewrites_only_what_it_changes_and_ends_as_a_full_build(
         fixture_site: Path) -> None:
     original = (fixture_site / EDITED).read_text(encoding="utf-8")
-    edited = original.replace("title: ", f"title: {MARKER} ", 1)
+    # A new headline and a new first paragraph: listings and feeds show both, and the
+    # paragraph is known only once MkDocs has rendered the release again.
+    front, body = original.split("\n---\n", 1)
+    edited = (front.replace("title: ", f"title: {MARKER} ", 1)
+              + f"\n---\n\nOpening words {MARKER}paragraph.\n\n" + body.lstrip("\n"))
     out = fixture_site.parent / "dirty"
     before_edit, after_edit, after_revert, after_second_edit = serve_builds(
         fixture_site, out, dirty=True, edits=[{EDITED: edited}, {EDITED: original},

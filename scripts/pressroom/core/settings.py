@@ -48,8 +48,8 @@ makes a feed of several megabytes that every reader fetches again, hour after ho
 
 SEARCH_PART_CHARACTERS = Count(1_000, 50_000_000)
 """Characters of text in each part of the search index, each written by a Pagefind program
-of its own, which holds the part in memory: about 60 MB plus 55 MB per million characters.
-Smaller parts use less memory; each part adds about 15 kB to a visitor's first query."""
+of its own, which holds the part in memory: 5 million characters took 400 to 450 MB. Smaller
+parts use less memory; each part adds about 35 kB to every query."""
 
 _RELEASES_DIR = "plugins.pressroom.releases_dir"
 

@@ -309,8 +309,6 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             lang: language_nav(nav, files, self.addresses, lang, languages, self._titles(lang))
             for lang in languages[1:]
         }
-        if self.dirty:  # before MkDocs reads and renders the pages: it then skips these
-            self._leave_unchanged_pages(files, config)
         return nav
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -390,6 +388,8 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 self._start_search(config)
         if len(self.newsroom.languages) > 1:
             env.globals["pressroom_alternates"] = self._alternates
+        if self.dirty:
+            self._leave_unchanged_pages(files, config)
         return env
 
     def _start_search(self, config: MkDocsConfig) -> None:
@@ -402,17 +402,15 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
             characters=self.config.search_part_characters)
 
     def _leave_unchanged_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Under --dirty, a listing, home, partner or campaign page whose source and template
-        context are exactly what they were last time is not read or rendered again. Decided
-        before MkDocs reads the pages, so it skips reading them too: a page's title, meta and
-        content all come from its source (a listing's is empty: all it shows is its view)."""
+        """Under --dirty, a listing, home, partner or campaign page whose template would be
+        given exactly what it was given last time is not rendered again."""
         shown_everywhere = site_inputs(config, self.navs, PACKAGE_DIR / "templates")
         for file in files.documentation_pages():
             role, page = self.roles.get(file.src_uri), file.page
             if (not isinstance(role, ListingRole | HomeRole | PartnerRole | CampaignRole)
                     or page is None or not file.inclusion.is_included()):
                 continue
-            inputs = (shown_everywhere, page.url, file.content_string,
+            inputs = (shown_everywhere, page.url, page.title, page.meta, page.content,
                       sorted(self._context(page, config).items()))
             if (self.fingerprints.unchanged(file.dest_uri, *inputs)
                     and Path(file.abs_dest_path).is_file()):
