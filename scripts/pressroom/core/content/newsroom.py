@@ -39,7 +39,7 @@ class _ShownInLanguages:
     original_lang: str
     lang: str
 
-    @property
+    @cached_property  # asked for by every card that names the partner, in every listing
     def translation(self) -> PageTranslation | None:
         return next((t for t in self.translations if t.lang == self.lang), None)
 
