@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from browsing import FIXTURE_PAGES, SITES, axe_violations, describe, horizontal_overflow, settled
+from playwright.sync_api import expect
 
 
 def page_url(request, site: str, name: str) -> str:
@@ -51,8 +52,22 @@ def test_palette_toggle_switches_to_dark_and_back(fixture_server, open_page):
     assert page.evaluate(scheme) == "default"
     page.locator("label[for='__palette_1']").click()
     assert page.evaluate(scheme) == "slate"
+    # Pressroom's palette.js, not Material's: the browser's bar follows the header, and the
+    # choice stays on the next page, applied before the first paint by Material's own script.
+    theme_color = page.evaluate("document.querySelector('meta[name=theme-color]').content")
+    header = page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
+                           ".backgroundColor")
+    assert [int(theme_color[i:i + 2], 16) for i in (1, 3, 5)] == [
+        int(n) for n in header[header.index("(") + 1:header.index(")")].split(",")[:3]]
+    page.goto(fixture_server.url("/press/"))
+    assert page.evaluate(scheme) == "slate"
+    expect(page.locator("label[for='__palette_0']")).to_be_visible()
     page.locator("label[for='__palette_0']").click()
     assert page.evaluate(scheme) == "default"
+    # By the keyboard: Enter on the toggle switches it.
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(scheme) == "slate"
     visit.assert_clean()
 
 
