@@ -46,7 +46,7 @@ MANIFEST = "parts.json"  # in it: each language's parts, in order, the first hol
 # what the whole index would, and the merged results are those of one index.
 _WORDS_URL = "/pagefind/words/"
 # A part closes before its text passes this (settings.SEARCH_PART_CHARACTERS says what it costs),
-# so no program needs much over 350 MB however large the archive grows.
+# so no program needs more than about 450 MB however large the archive grows.
 PART_CHARACTERS = 5_000_000
 # What Pagefind writes that the Search page does not use: its ready-made interfaces.
 _UNUSED = (
@@ -87,14 +87,14 @@ def split_into_parts(documents: Iterable[SearchDocument],
     by_lang: dict[str, list[list[SearchDocument]]] = {}
     sizes: dict[str, int] = {}
     for document in documents:
-        parts = by_lang.setdefault(document.lang, [[]])
+        groups = by_lang.setdefault(document.lang, [[]])
         size = len(_content(document))
-        if parts[-1] and sizes[document.lang] + size > characters:
-            parts.append([])
+        if groups[-1] and sizes[document.lang] + size > characters:
+            groups.append([])
             sizes[document.lang] = 0
-        parts[-1].append(document)
+        groups[-1].append(document)
         sizes[document.lang] = sizes.get(document.lang, 0) + size
-    parts = []
+    parts: list[Part] = []
     for lang, groups in sorted(by_lang.items()):
         # Split where the text has spaces, as the pages' own text: Pagefind makes the same
         # words of them. With one part, no other part can miss a word.
@@ -109,8 +109,9 @@ def split_into_parts(documents: Iterable[SearchDocument],
 class SearchIndexer:
     """Indexes `documents` into `output` in the background; `wait()` for it to finish.
 
-    A part whose pages did not change since the index in `output` was written is kept, not
-    indexed again: under `serve --dirty` a save usually touches only the newest part."""
+    A part whose pages, and its language's words, did not change since the index in `output`
+    was written is kept, not indexed again: under `serve --dirty`, a save in words the
+    archive already has indexes only the part that holds the release."""
 
     def __init__(self, documents: Sequence[SearchDocument], output: Path, *,
                  background: bool = False, characters: int = PART_CHARACTERS) -> None:
