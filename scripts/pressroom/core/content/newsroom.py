@@ -189,11 +189,11 @@ class Release:
     def date(self) -> dt.date:
         return self.front.date
 
-    @property
+    @cached_property  # asked for by every listing, sitemap and feed, each build
     def year(self) -> int:
         return self.front.date.year
 
-    @property
+    @cached_property
     def url(self) -> str:
         return f"{self.folder}press/{self.year}/{self.slug}/"
 

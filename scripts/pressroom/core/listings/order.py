@@ -10,8 +10,7 @@ from pressroom.core.content.newsroom import Release, Topic
 
 def newest_first(releases: Iterable[Release]) -> list[Release]:
     # Same-day releases fall back to their slug so every build orders them alike.
-    by_slug = sorted(releases, key=lambda release: release.slug)
-    return sorted(by_slug, key=lambda release: release.date, reverse=True)
+    return sorted(releases, key=lambda release: (-release.date.toordinal(), release.slug))
 
 
 def by_year(releases: Iterable[Release]) -> list[tuple[int, list[Release]]]:
