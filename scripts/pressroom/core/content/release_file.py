@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +161,7 @@ Write the {language} text here, in place of this paragraph: translate the text o
 """
 
 
+@lru_cache(maxsize=16384)  # every release's body, checked again at every save of the preview
 def placeholder_left(text: str) -> bool:
     """Whether text still holds words `pressroom new` wrote for staff to replace."""
     return any(opening in text for opening in _PLACEHOLDER_OPENINGS)
