@@ -62,6 +62,11 @@ BAD_TOPICS = {
 }
 for setting, message in BAD_TOPICS.items():
     CASES[setting] = (FIXTURE_TOPICS, f"      {setting}\n", PLUGIN_OPTION + message)
+# The fixture makes its search index's parts small: this replaces that.
+CASES["search_part_characters: 500"] = (
+    "      search_part_characters: 6000\n", "      search_part_characters: 500\n",
+    PLUGIN_OPTION + "'search_part_characters': 500 is out of range (write a whole number from "
+    "1000 to 50000000)")
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -96,14 +96,21 @@ def split_into_parts(documents: Iterable[SearchDocument],
         sizes[document.lang] = sizes.get(document.lang, 0) + size
     parts: list[Part] = []
     for lang, groups in sorted(by_lang.items()):
-        # Split where the text has spaces, as the pages' own text: Pagefind makes the same
-        # words of them. With one part, no other part can miss a word.
-        words = " ".join(sorted(set().union(*(_words_in(_content(document))
-                                              for group in groups for document in group))))
-        parts += [Part(lang, tuple(group), first=number == 0,
-                       words=words if len(groups) > 1 else "")
+        # With one part, no other part can miss a word.
+        words = _every_word(groups) if len(groups) > 1 else ""
+        parts += [Part(lang, tuple(group), first=number == 0, words=words)
                   for number, group in enumerate(groups)]
     return parts
+
+
+def _every_word(groups: list[list[SearchDocument]]) -> str:
+    """Split where the text has spaces, as the pages' own text: Pagefind makes the same words
+    of them as of the pages."""
+    words: set[str] = set()
+    for group in groups:
+        for document in group:
+            words.update(_content(document).split())
+    return " ".join(sorted(words))
 
 
 class SearchIndexer:
@@ -215,6 +222,8 @@ class SearchIndexer:
                 service.stdin.close()
             # Waited for here, not by Popen, to learn how much memory the program took.
             _, _, usage = os.wait4(service.pid, 0)
+        if self._abandoned.is_set():
+            return 0, ""  # nothing of it is swapped in
         return usage.ru_maxrss * 1024, _write_part(part, files, folder)  # kilobytes on Linux
 
 
@@ -310,11 +319,6 @@ def _words_record(index_id: int, part: Part) -> dict[str, Any]:
     return {"type": "AddRecord", "index_id": index_id, "url": _WORDS_URL,
             "content": part.words, "language": part.lang, "meta": {"title": ""},
             "filters": None, "sort": None}
-
-
-@lru_cache(maxsize=16384)  # a page's text stays the same across most rebuilds
-def _words_in(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 def _record(index_id: int, document: SearchDocument) -> dict[str, Any]:

@@ -33,6 +33,7 @@
         return response.json();
       }).then(function (manifest) {
         var parts = manifest[document.documentElement.lang] || manifest[Object.keys(manifest)[0]];
+        if (!parts) return function () { return Promise.resolve([]); }; // a site with no pages
         var hidden = parts.map(function (part) { return part[1]; });
         return import(new URL(parts[0][0] + "pagefind.js", bundle).href).then(function (module) {
           return Promise.all(parts.slice(1).map(function (part) {
