@@ -52,8 +52,8 @@ def test_palette_toggle_switches_to_dark_and_back(fixture_server, open_page):
     assert page.evaluate(scheme) == "default"
     page.locator("label[for='__palette_1']").click()
     assert page.evaluate(scheme) == "slate"
-    # Pressroom's palette.js, not Material's: the browser's bar follows the header, and the
-    # choice stays on the next page, applied before the first paint by Material's own script.
+    # The browser's bar follows the header, and the choice stays on the next page, applied
+    # before the first paint.
     theme_color = page.evaluate("document.querySelector('meta[name=theme-color]').content")
     header = page.evaluate("getComputedStyle(document.querySelector('.md-header'))"
                            ".backgroundColor")

@@ -85,7 +85,6 @@ ASSETS = {
     "assets/pressroom/pressroom.css": PACKAGE_DIR / "assets" / "pressroom.css",
     "assets/pressroom/social.png": PACKAGE_DIR / "assets" / "social.png",
     "assets/pressroom/filter.js": PACKAGE_DIR / "assets" / "filter.js",
-    "assets/pressroom/palette.js": PACKAGE_DIR / "assets" / "palette.js",
     "assets/pressroom/search.js": PACKAGE_DIR / "assets" / "search.js",
     "assets/pressroom/share.js": PACKAGE_DIR / "assets" / "share.js",
     previews.SCRIPT: PACKAGE_DIR / "assets" / "preview.js",
