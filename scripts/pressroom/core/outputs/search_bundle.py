@@ -4,9 +4,10 @@ Pagefind splits the index into small compressed chunks, so a query fetches only 
 looks up and the results it shows. Its program runs beside the build, in its own process: it
 indexes while MkDocs renders the pages, and the build waits for it only at the end.
 
-Each language is indexed in parts, each by a program of its own, one after another, because
-the program holds its whole index in memory. The Search page merges a language's parts
+Each language is indexed in parts, each by a program of its own, two at a time, because the
+program holds its whole index in memory. The Search page merges a language's parts
 (`mergeIndex`), so a query reads a few more small files but no program grows with the archive.
+The programs run at a low priority: the build, or the preview staff wait for, comes first.
 
 Pagefind's Python client waits a tenth of a second for every reply (2,000 pages took over
 three minutes), so this speaks the program's service protocol itself: JSON messages, base64
@@ -16,7 +17,6 @@ encoded, each followed by a comma, on its standard input and output.
 from __future__ import annotations
 
 import base64
-import gzip
 import hashlib
 import json
 import os
@@ -25,7 +25,9 @@ import subprocess
 import tempfile
 import threading
 import time
+import zlib
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cached_property
@@ -53,6 +55,10 @@ _UNUSED = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
+# Pagefind's programs running at once in a build (see SearchIndexer._write).
+_PROGRAMS_AT_ONCE = 2
+# Records sent to the program before their answers are read (see _converse).
+_BATCH = 64
 # What only a language's first part needs: the engine, which the Search page loads once.
 _ENGINE = ("pagefind.js", "pagefind-worker.js")
 
@@ -122,8 +128,8 @@ class SearchIndexer:
 
     def __init__(self, documents: Sequence[SearchDocument], output: Path, *,
                  background: bool = False, characters: int = PART_CHARACTERS) -> None:
-        """`background`: Pagefind runs at a low priority, so that the preview's own work,
-        and the browser staff look at, come first."""
+        """`background`: under the preview, one program at a time, so that the browser
+        staff look at keeps a core."""
         self.output = output
         self.background = background
         self.pages = len(documents)
@@ -133,7 +139,7 @@ class SearchIndexer:
         self.peak_bytes = 0  # the most memory any of Pagefind's programs held
         self._error: BaseException | None = None
         self._abandoned = threading.Event()
-        self._process: subprocess.Popen[bytes] | None = None
+        self._processes: set[subprocess.Popen[bytes]] = set()
         self._thread = threading.Thread(target=self._run, args=(documents, characters),
                                         daemon=True)
         self._thread.start()
@@ -146,9 +152,12 @@ class SearchIndexer:
     def abandon(self) -> None:
         """Stop, leaving the index as it was: a newer build writes its own. Never waits."""
         self._abandoned.set()
-        process = self._process
-        if process is not None and process.poll() is None:
-            process.terminate()  # its thread then stops, and nothing of it is swapped in
+        self._stop_programs()  # their threads then stop, and nothing of them is swapped in
+
+    def _stop_programs(self) -> None:
+        for process in list(self._processes):
+            if process.poll() is None:
+                process.terminate()
 
     def _run(self, documents: Sequence[SearchDocument], characters: int) -> None:
         started = time.perf_counter()
@@ -167,15 +176,27 @@ class SearchIndexer:
         fresh = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=self.output.parent))
         try:
             hidden = _hidden_pages(self.output / MANIFEST)  # of the index it replaces
+            fresh_parts = [part for part in self.parts if part.folder not in hidden
+                           or not _keep(self.output / part.folder, fresh / part.folder)]
+            # Beside the build, two programs at a time: the build keeps one core busy, and
+            # one program alone leaves the other idle while it reads its answers. The preview
+            # indexes one part at a time, behind the staff's browser.
+            at_once = 1 if self.background else _PROGRAMS_AT_ONCE
+            with ThreadPoolExecutor(at_once, thread_name_prefix="pagefind") as programs:
+                indexed = programs.map(lambda part: self._index(part, fresh / part.folder),
+                                       fresh_parts)
+                try:
+                    for part, (peak, words_page) in zip(fresh_parts, indexed, strict=True):
+                        hidden[part.folder] = words_page
+                        self.peak_bytes = max(self.peak_bytes, peak)
+                except BaseException:
+                    self._stop_programs()  # the index fails as a whole: no use finishing it
+                    raise
+            if self._abandoned.is_set():
+                return
+            self.indexed = len(fresh_parts)
             listed: dict[str, list[tuple[str, str]]] = {}
             for part in self.parts:
-                if self._abandoned.is_set():
-                    return
-                folder = fresh / part.folder
-                if part.folder not in hidden or not _keep(self.output / part.folder, folder):
-                    peak, hidden[part.folder] = self._index(part, folder)
-                    self.peak_bytes = max(self.peak_bytes, peak)
-                    self.indexed += 1
                 listed.setdefault(part.lang, []).append((part.folder, hidden[part.folder]))
             (fresh / MANIFEST).write_text(
                 json.dumps(listed, separators=(",", ":"), sort_keys=True), encoding="utf-8")
@@ -205,9 +226,9 @@ class SearchIndexer:
             [str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=log,
         ) as service:
-            if self.background and hasattr(os, "setpriority"):  # Windows has no niceness
+            if hasattr(os, "setpriority"):  # Windows has no niceness
                 os.setpriority(os.PRIO_PROCESS, service.pid, 10)
-            self._process = service
+            self._processes.add(service)
             if self._abandoned.is_set():
                 service.terminate()
             assert service.stdin is not None and service.stdout is not None
@@ -222,6 +243,7 @@ class SearchIndexer:
                 service.stdin.close()
             # Waited for here, not by Popen, to learn how much memory the program took.
             _, _, usage = os.wait4(service.pid, 0)
+            self._processes.discard(service)
         if self._abandoned.is_set():
             return 0, ""  # nothing of it is swapped in
         return usage.ru_maxrss * 1024, _write_part(part, files, folder)  # kilobytes on Linux
@@ -259,16 +281,26 @@ def _converse(send_to: IO[bytes], replies: _Replies, part: Part,
     _send(send_to, 0, {"type": "NewIndex", "config": None})
     index_id = replies.expect(0, "NewIndex")["index_id"]
 
-    # One message at a time: the program answers messages in parallel, and two answers
-    # written at once can interleave on its output.
     records = [_record(index_id, document) for document in part.documents]
     if part.words:
         records.append(_words_record(index_id, part))
-    for number, record in enumerate(records, start=1):
+    # Sent a batch at a time, the answers read while the next batch goes: waiting for each
+    # answer before the next record cost the thread the interpreter's lock at every record,
+    # seconds in all, and sending them all at once had the program hold them all, 40 MB
+    # more. The program answers in the order it was sent.
+    batches = [records[start:start + _BATCH] for start in range(0, len(records), _BATCH)]
+    sent = 0
+    for batch in batches:
         if abandoned.is_set():
             return {}
-        _send(send_to, number, record)
-        replies.expect(number, "IndexedFile")
+        messages = b"".join(_message(sent + number, record)
+                            for number, record in enumerate(batch, start=1))
+        sender = threading.Thread(target=_send_quietly, args=(send_to, messages), daemon=True)
+        sender.start()
+        for number in range(sent + 1, sent + len(batch) + 1):
+            replies.expect(number, "IndexedFile")
+        sender.join()
+        sent += len(batch)
     if abandoned.is_set():
         return {}
     # Its files come in the answer, rather than written by the program: it answers
@@ -296,11 +328,18 @@ def _write_part(part: Part, files: dict[str, bytes], folder: Path) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     words = [PurePosixPath(name).stem for name, content in files.items()
-             if name.startswith("fragment/") and gzip.decompress(content).startswith(
-                 b'pagefind_dcd{"url":"' + _WORDS_URL.encode() + b'"')]
+             if name.startswith("fragment/") and _opening(content).startswith(_WORDS_FRAGMENT)]
     if len(words) != (1 if part.words else 0):
         raise SearchIndexError(f"Pagefind wrote {len(words)} pages of words, not one")
     return words[0] if words else ""
+
+
+_WORDS_FRAGMENT = b'pagefind_dcd{"url":"' + _WORDS_URL.encode() + b'"'
+
+
+def _opening(compressed: bytes) -> bytes:
+    """The first bytes of a gzip file, without unpacking the rest."""
+    return zlib.decompressobj(wbits=31).decompress(compressed, len(_WORDS_FRAGMENT))
 
 
 def _sorted_entry(content: bytes) -> bytes:
@@ -334,10 +373,23 @@ def _record(index_id: int, document: SearchDocument) -> dict[str, Any]:
     }
 
 
-def _send(stream: IO[bytes], message_id: int, payload: dict[str, Any]) -> None:
+def _message(message_id: int, payload: dict[str, Any]) -> bytes:
     message = {"message_id": message_id, "payload": payload}
-    stream.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+    return base64.b64encode(json.dumps(message).encode("utf-8")) + b","
+
+
+def _send(stream: IO[bytes], message_id: int, payload: dict[str, Any]) -> None:
+    stream.write(_message(message_id, payload))
     stream.flush()
+
+
+def _send_quietly(stream: IO[bytes], messages: bytes) -> None:
+    """A program that stopped is reported by the reading of its answers, not here."""
+    try:
+        stream.write(messages)
+        stream.flush()
+    except OSError:
+        pass
 
 
 class _Replies:
