@@ -11,11 +11,11 @@ from pathlib import Path
 from pressroom.core.outputs.search_bundle import (
     BUNDLE_FOLDER,
     MANIFEST,
-    SearchDocument,
+    SearchIndexer,
     _Replies,
     split_into_parts,
 )
-from pressroom.core.outputs.search_process import SearchIndexer
+from pressroom.core.outputs.search_index import SearchDocument
 
 DOCUMENTS = [
     SearchDocument("press/2020/foia/", "en", "Advocates <b>FOIA</b> ICE", "Clearview records",

@@ -41,9 +41,8 @@ from pressroom.core.outputs.feeds import page_sitemap
 from pressroom.core.outputs.filter_index import INDEX_PATH, filter_index
 from pressroom.core.outputs.fingerprints import Fingerprints
 from pressroom.core.outputs.release_text import release_text, text_path
-from pressroom.core.outputs.search_bundle import BUNDLE_FOLDER
+from pressroom.core.outputs.search_bundle import BUNDLE_FOLDER, SearchIndexer, SearchIndexError
 from pressroom.core.outputs.search_index import search_documents
-from pressroom.core.outputs.search_process import SearchIndexer, SearchIndexError
 from pressroom.core.outputs.sharing import HeadMeta, hreflang_links
 from pressroom.core.outputs.syndication import SiteSettings, site_feeds
 from pressroom.core.pages import presenting
@@ -518,7 +517,7 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
                 indexer.wait()
             except SearchIndexError as error:
                 raise PluginError(f"pressroom: {error}") from None
-            log.info(f"search index of {indexer.pages:,} pages in {indexer.parts} parts "
+            log.info(f"search index of {indexer.pages:,} pages in {len(indexer.parts)} parts "
                      f"written in {indexer.seconds:.1f} s (Pagefind, "
                      f"{indexer.peak_bytes / 1e6:.0f} MB at most)")
         for page in self.withheld_pages:

@@ -1,15 +1,13 @@
 """The search index a visitor downloads a piece at a time: Pagefind's, written by its program.
 
 Pagefind splits the index into small compressed chunks, so a query fetches only the words it
-looks up and the results it shows. Its program, and this writer (`search_process`), run beside
-the build in processes of their own: they index while MkDocs renders the pages, and the build
-waits for them only at the end.
+looks up and the results it shows. Its program runs beside the build, in its own process: it
+indexes while MkDocs renders the pages, and the build waits for it only at the end.
 
 Each language is indexed in parts, each by a program of its own, two at a time, because the
 program holds its whole index in memory. The Search page merges a language's parts
 (`mergeIndex`), so a query reads a few more small files but no program grows with the archive.
-They run at a low priority (`search_process`): the build, or the preview staff wait for,
-comes first.
+The programs run at a low priority: the build, or the preview staff wait for, comes first.
 
 Pagefind's Python client waits a tenth of a second for every reply (2,000 pages took over
 three minutes), so this speaks the program's service protocol itself: JSON messages, base64
@@ -26,10 +24,10 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from functools import cached_property
@@ -37,23 +35,7 @@ from importlib.metadata import version
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-try:
-    import fcntl
-except ImportError:  # Windows, where no two writers share a site folder in practice
-    fcntl = None  # type: ignore[assignment]
-
-
-
-@dataclass(frozen=True)
-class SearchDocument:
-    """One page a visitor may look for (`search_index` makes them from the rendered site)."""
-
-    location: str  # the page's URL, relative to the site's root: "es/press/2020/slug/"
-    lang: str
-    title: str  # plain text, as every field here
-    text: str
-    date: str = ""  # as the page's language writes it: "20 de octubre de 2020"
-    partners: str = ""  # the partners' names, comma-separated
+from pressroom.core.outputs.search_index import SearchDocument
 
 _PAGEFIND_VERSION = version("pagefind-bin")  # the program that writes the files
 
@@ -137,38 +119,35 @@ def _every_word(groups: list[list[SearchDocument]]) -> str:
     return " ".join(sorted(words))
 
 
-class IndexWriter:
-    """Writes the index of some documents into `output`, in the process that calls `write`
-    (`search_process` gives it one of its own, beside the build).
+class SearchIndexer:
+    """Indexes `documents` into `output` in the background; `wait()` for it to finish.
 
     A part whose pages, and its language's words, did not change since the index in `output`
     was written is kept, not indexed again: under `serve --dirty`, a save in words the
     archive already has indexes only the part that holds the release."""
 
-    def __init__(self, output: Path, *, background: bool = False) -> None:
+    def __init__(self, documents: Sequence[SearchDocument], output: Path, *,
+                 background: bool = False, characters: int = PART_CHARACTERS) -> None:
         """`background`: under the preview, one program at a time, so that the browser
         staff look at keeps a core."""
         self.output = output
         self.background = background
-        self.parts: list[Part] = []
+        self.pages = len(documents)
+        self.parts: list[Part] = []  # split in the background too: it reads every page's words
         self.indexed = 0  # parts indexed, not kept from the last index
+        self.seconds = 0.0  # from the start until the index was written
         self.peak_bytes = 0  # the most memory any of Pagefind's programs held
+        self._error: BaseException | None = None
         self._abandoned = threading.Event()
         self._processes: set[subprocess.Popen[bytes]] = set()
+        self._thread = threading.Thread(target=self._run, args=(documents, characters),
+                                        daemon=True)
+        self._thread.start()
 
-    @property
-    def abandoned(self) -> bool:
-        return self._abandoned.is_set()
-
-    def write(self, documents: Sequence[SearchDocument],
-              characters: int = PART_CHARACTERS) -> None:
-        """Raises SearchIndexError, unless the writer was abandoned meanwhile."""
-        try:
-            self.parts = split_into_parts(documents, characters)
-            self._write()
-        except SearchIndexError:
-            if not self.abandoned:
-                raise
+    def wait(self) -> None:
+        self._thread.join()
+        if self._error is not None:
+            raise SearchIndexError(f"the search index could not be written: {self._error}")
 
     def abandon(self) -> None:
         """Stop, leaving the index as it was: a newer build writes its own. Never waits."""
@@ -179,6 +158,16 @@ class IndexWriter:
         for process in list(self._processes):
             if process.poll() is None:
                 process.terminate()
+
+    def _run(self, documents: Sequence[SearchDocument], characters: int) -> None:
+        started = time.perf_counter()
+        try:
+            self.parts = split_into_parts(documents, characters)
+            self._write()
+            self.seconds = time.perf_counter() - started
+        except BaseException as error:  # reported by wait(), in the build's own thread
+            if not self._abandoned.is_set():
+                self._error = error
 
     def _write(self) -> None:
         # Written beside the index it replaces, then swapped in: a visitor of `mkdocs serve`
@@ -214,7 +203,7 @@ class IndexWriter:
             for folder in [fresh, *(p for p in fresh.rglob("*") if p.is_dir())]:
                 folder.chmod(0o755)  # mkdtemp's folders are private to their owner
             stale = fresh.with_name(fresh.name + "-old")
-            with _swapping(self.output.parent):
+            with _SWAP:
                 if self._abandoned.is_set():
                     return
                 if self.output.exists():
@@ -237,6 +226,8 @@ class IndexWriter:
             [str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=log,
         ) as service:
+            if hasattr(os, "setpriority"):  # Windows has no niceness
+                os.setpriority(os.PRIO_PROCESS, service.pid, 10)
             self._processes.add(service)
             if self._abandoned.is_set():
                 service.terminate()
@@ -258,17 +249,8 @@ class IndexWriter:
         return usage.ru_maxrss * 1024, _write_part(part, files, folder)  # kilobytes on Linux
 
 
-@contextmanager
-def _swapping(folder: Path) -> Iterator[None]:
-    """One index at a time is swapped into `folder`, across processes: under the preview, an
-    abandoned writer may be finishing its swap as a newer one begins."""
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        if fcntl is not None:
-            fcntl.flock(descriptor, fcntl.LOCK_EX)  # let go when the descriptor is closed
-        yield
-    finally:
-        os.close(descriptor)
+# Swapping a written index in is one step at a time, and never for an abandoned one.
+_SWAP = threading.Lock()
 
 
 def _hidden_pages(written: Path) -> dict[str, str]:

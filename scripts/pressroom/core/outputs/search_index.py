@@ -8,14 +8,24 @@ made from the text Pressroom already rendered, so the site is never read again t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 import lxml.html
 
 from pressroom.core.listings.order import newest_first
-from pressroom.core.outputs.search_bundle import SearchDocument
 from pressroom.core.views.catalogue import Catalogue
 from pressroom.core.views.models import Rendered
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    location: str  # the page's URL, relative to the site's root: "es/press/2020/slug/"
+    lang: str
+    title: str  # plain text, as every field here
+    text: str
+    date: str = ""  # as the page's language writes it: "20 de octubre de 2020"
+    partners: str = ""  # the partners' names, comma-separated
 
 
 @lru_cache(maxsize=16384)  # as first_paragraph_text: bodies stay the same across rebuilds
