@@ -8,10 +8,13 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from pressroom.core.outputs.search_bundle import (
     BUNDLE_FOLDER,
     MANIFEST,
     SearchIndexer,
+    SearchIndexError,
     _Replies,
     split_into_parts,
 )
@@ -134,6 +137,15 @@ def test_an_abandoned_index_is_never_left_half_written(tmp_path: Path) -> None:
     indexer.wait()  # an abandoned index reports no error
     assert not output.exists() or (output / MANIFEST).is_file()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pagefind-")]
+
+
+def test_a_failure_to_write_the_index_stops_the_build_with_the_reason(tmp_path: Path) -> None:
+    # The index is written beside the build; what stops it must still reach the build.
+    site = tmp_path / "site"
+    site.write_text("a file where the site's folder should be", encoding="utf-8")
+    indexer = SearchIndexer(DOCUMENTS, site / BUNDLE_FOLDER)
+    with pytest.raises(SearchIndexError, match=r"could not be written: .*File exists"):
+        indexer.wait()
 
 
 def test_an_empty_answer_or_a_line_of_its_own_is_never_taken_for_a_reply() -> None:
