@@ -75,7 +75,7 @@ class Part:
     lang: str
     documents: tuple[SearchDocument, ...]
     first: bool  # of its language: it carries the engine
-    words: str = field(default="", repr=False)  # every word of the language its pages lack
+    words: str = field(default="", repr=False)  # every word of the language, once
 
     @cached_property
     def folder(self) -> str:
@@ -103,20 +103,20 @@ def split_into_parts(documents: Iterable[SearchDocument],
     parts: list[Part] = []
     for lang, groups in sorted(by_lang.items()):
         # With one part, no other part can miss a word.
-        missing = _words_missing(groups) if len(groups) > 1 else [""]
+        words = _every_word(groups) if len(groups) > 1 else ""
         parts += [Part(lang, tuple(group), first=number == 0, words=words)
-                  for number, (group, words) in enumerate(zip(groups, missing, strict=True))]
+                  for number, group in enumerate(groups)]
     return parts
 
 
-def _words_missing(groups: list[list[SearchDocument]]) -> list[str]:
-    """For each group, the words of the others that its own pages lack. Split where the text
-    has spaces, as the pages' own text, so Pagefind makes the same words of them; a word a
-    part's pages have already is indexed there, and need not be again."""
-    present = [{word for document in group for word in _content(document).split()}
-               for group in groups]
-    every = set().union(*present)
-    return [" ".join(sorted(every - own)) for own in present]
+def _every_word(groups: list[list[SearchDocument]]) -> str:
+    """Split where the text has spaces, as the pages' own text: Pagefind makes the same words
+    of them as of the pages."""
+    words: set[str] = set()
+    for group in groups:
+        for document in group:
+            words.update(_content(document).split())
+    return " ".join(sorted(words))
 
 
 class SearchIndexer:
