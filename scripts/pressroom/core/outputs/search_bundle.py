@@ -190,7 +190,9 @@ class SearchIndexer:
                         hidden[part.folder] = words_page
                         self.peak_bytes = max(self.peak_bytes, peak)
                 except BaseException:
-                    self._stop_programs()  # the index fails as a whole: no use finishing it
+                    # The index fails as a whole: no use finishing it, or starting more.
+                    programs.shutdown(wait=False, cancel_futures=True)
+                    self._stop_programs()
                     raise
             if self._abandoned.is_set():
                 return
