@@ -400,8 +400,9 @@ class PressroomPlugin(BasePlugin[PressroomConfig]):
         return env
 
     def _start_search(self, config: MkDocsConfig) -> None:
-        # Pagefind indexes in its own process while MkDocs writes the pages; in the preview,
-        # after, and at a low priority, so that it never slows the page that staff wait for.
+        # Pagefind indexes in programs of its own, at a low priority, while MkDocs writes the
+        # pages; in the preview, after, one part at a time, so that it never slows the page
+        # that staff wait for.
         self.indexer = SearchIndexer(
             [document for catalogue in self.catalogues.values()
              for document in search_documents(catalogue, self.rendered)],
